@@ -1,0 +1,3 @@
+from clearpath.cli import main
+
+main()

@@ -1,0 +1,110 @@
+"""Errors a person may see. Each carries one calm, specific sentence and a CLI exit code."""
+
+from __future__ import annotations
+
+
+class VaultError(Exception):
+    """Base class: ``message`` is safe to show to the person; it never holds secrets."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class VaultExists(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "A vault already exists in this folder. Nothing was changed. "
+            "To unlock it, run 'clearpath serve'."
+        )
+
+
+class VaultMissing(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "There is no vault in this folder yet. Run 'clearpath init' to create one, "
+            "or choose another folder with --data-dir."
+        )
+
+
+class WrongSecret(VaultError):
+    exit_code = 3
+
+    def __init__(self, what: str = "passphrase") -> None:
+        super().__init__(f"That {what} did not open the vault. Please try again.")
+
+
+class TryLater(VaultError):
+    """Too many wrong attempts in a row: the next try must wait."""
+
+    exit_code = 4
+
+    def __init__(self, seconds: int) -> None:
+        self.seconds = seconds
+        super().__init__(
+            f"To keep the vault safe, please wait {describe_wait(seconds)} before the next try. "
+            "Nothing has been deleted."
+        )
+
+
+class KeyFileDamaged(VaultError):
+    exit_code = 5
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"The key file (keys.json) cannot be read: {detail}. Nothing was changed. "
+            "If you have a backup, restore keys.json from it."
+        )
+
+
+class NotAVault(VaultError):
+    exit_code = 5
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The key opened, but vault.db is not a Clearpath vault or is damaged. "
+            "Nothing was changed. If you have a backup, restore it."
+        )
+
+
+class VaultBusy(VaultError):
+    exit_code = 6
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Clearpath is already running with this vault. Use the window that is already "
+            "open, or stop the other one first."
+        )
+
+
+class DiskFull(VaultError):
+    exit_code = 7
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The disk is full, so nothing could be saved. Your existing data is unchanged. "
+            "Free some space and try again."
+        )
+
+
+class WeakPassphrase(VaultError):
+    exit_code = 2
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+
+
+class VaultLocked(VaultError):
+    exit_code = 3
+
+    def __init__(self) -> None:
+        super().__init__("The vault is locked. Unlock it with your passphrase first.")
+
+
+def describe_wait(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = (seconds + 59) // 60
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"

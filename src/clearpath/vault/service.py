@@ -1,0 +1,259 @@
+"""The vault: create, unlock, lock, change secrets. The one place that holds the data key."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from clearpath import __version__, migrate
+from clearpath.db import make_engine, make_session_factory
+from clearpath.settings import KdfParams
+from clearpath.vault import keyslots, recovery, strength, throttle
+from clearpath.vault.atomic import FILE_MODE, ensure_private_dir, fsync_dir
+from clearpath.vault.errors import (
+    DiskFull,
+    NotAVault,
+    TryLater,
+    VaultExists,
+    VaultLocked,
+    VaultMissing,
+    WeakPassphrase,
+    WrongSecret,
+)
+from clearpath.vault.info import set_info
+from clearpath.vault.keyfile import FailureRecord, KeyFile, read_keyfile, write_keyfile
+from clearpath.vault.paths import VaultPaths
+from clearpath.vault.preferences import Preferences
+
+
+class Vault:
+    """One vault in one data directory. Thread-safe; the web app shares one instance."""
+
+    def __init__(
+        self, data_dir: Path, kdf: KdfParams, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.paths = VaultPaths(data_dir)
+        self.kdf = kdf
+        self._clock = clock
+        self._mutex = threading.RLock()
+        self._key: bytearray | None = None
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+
+    # -- state --------------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return self.paths.keys.exists() or self.paths.database.exists()
+
+    @property
+    def unlocked(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise VaultLocked()
+        return self._engine
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on any error."""
+        with self._mutex:
+            if self._sessions is None:
+                raise VaultLocked()
+            factory = self._sessions
+        with factory() as session:
+            try:
+                yield session
+                session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                if "full" in str(exc.orig).lower():
+                    raise DiskFull() from exc
+                raise
+            except BaseException:
+                session.rollback()
+                raise
+
+    def keyfile(self) -> KeyFile:
+        if not self.paths.keys.exists():
+            raise VaultMissing()
+        return read_keyfile(self.paths.keys)
+
+    def preferences(self) -> Preferences:
+        """The display preferences; defaults when there is no vault yet or keys.json is damaged."""
+        try:
+            return self.keyfile().preferences
+        except Exception:  # noqa: BLE001 - a damaged file must never break the page chrome
+            return Preferences()
+
+    def save_preferences(self, prefs: Preferences) -> None:
+        with self._mutex:
+            write_keyfile(self.paths.keys, replace(self.keyfile(), preferences=prefs))
+
+    def wait_seconds(self) -> int:
+        """How long the next unlock attempt must wait (0 when it may go ahead)."""
+        try:
+            failures = self.keyfile().failures
+        except Exception:  # noqa: BLE001 - no usable key file: nothing to wait for
+            return 0
+        return throttle.seconds_left(failures.count, failures.last_at, self._clock())
+
+    # -- creating -----------------------------------------------------------------------
+
+    def create(self, passphrase: str) -> str:
+        """Create a new vault protected by ``passphrase``; return the recovery code (once)."""
+        _require_strong(passphrase)
+        with self._mutex:
+            if self.exists():
+                raise VaultExists()
+            ensure_private_dir(self.paths.root)
+            ensure_private_dir(self.paths.files)
+            data_key = keyslots.new_data_key()
+            code = recovery.generate()
+            self._build_database(data_key)
+            keyfile = KeyFile(
+                slots=(
+                    keyslots.wrap(keyslots.PASSPHRASE, passphrase, data_key, self.kdf),
+                    keyslots.wrap(keyslots.RECOVERY, code, data_key, self.kdf),
+                ),
+                created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            )
+            write_keyfile(self.paths.keys, keyfile)
+            os.replace(self.paths.creating, self.paths.database)
+            fsync_dir(self.paths.root)
+            self._open(data_key)
+            return code
+
+    def _build_database(self, data_key: bytearray) -> None:
+        target = self.paths.creating
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        os.close(fd)
+        engine = make_engine(target, bytes(data_key))
+        try:
+            migrate.upgrade(engine)
+            with make_session_factory(engine)() as session:
+                set_info(session, "created_with", __version__)
+                session.commit()
+        except OperationalError as exc:
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+            if "full" in str(exc.orig).lower():
+                raise DiskFull() from exc
+            raise
+        finally:
+            engine.dispose()
+
+    # -- unlocking ----------------------------------------------------------------------
+
+    def unlock(self, passphrase: str) -> None:
+        """Open the vault with the passphrase, migrating it to the current schema."""
+        with self._mutex:
+            data_key = self._unwrap_with(keyslots.PASSPHRASE, passphrase, "passphrase")
+            self._open(data_key)
+
+    def recover(self, code: str, new_passphrase: str) -> str:
+        """Open with the recovery code, set a new passphrase; return a new recovery code."""
+        _require_strong(new_passphrase)
+        with self._mutex:
+            data_key = self._unwrap_with(keyslots.RECOVERY, recovery.normalize(code), "recovery code")
+            self._open(data_key)
+            return self._rewrap(data_key, passphrase=new_passphrase, new_code=True) or ""
+
+    def _unwrap_with(self, kind: str, secret: str, what: str) -> bytearray:
+        keyfile = self.keyfile()
+        if not self.paths.database.exists():
+            raise NotAVault()
+        now = self._clock()
+        wait = throttle.seconds_left(keyfile.failures.count, keyfile.failures.last_at, now)
+        if wait > 0:
+            raise TryLater(wait)
+        slot = keyfile.slot(kind)
+        data_key = keyslots.unwrap(slot, secret) if slot is not None else None
+        if data_key is None:
+            failures = FailureRecord(count=keyfile.failures.count + 1, last_at=now)
+            write_keyfile(self.paths.keys, replace(keyfile, failures=failures))
+            raise WrongSecret(what)
+        if keyfile.failures.count:
+            write_keyfile(self.paths.keys, replace(keyfile, failures=FailureRecord()))
+        return data_key
+
+    def _open(self, data_key: bytearray) -> None:
+        if self._engine is not None:
+            self._close()
+        engine = make_engine(self.paths.database, bytes(data_key))
+        try:
+            migrate.upgrade(engine)
+        except DatabaseError as exc:
+            engine.dispose()
+            if "full" in str(exc.orig).lower():
+                raise DiskFull() from exc
+            raise NotAVault() from exc
+        self._key = data_key
+        self._engine = engine
+        self._sessions = make_session_factory(engine)
+
+    # -- changing secrets ---------------------------------------------------------------
+
+    def change_passphrase(self, current: str, new: str) -> None:
+        """Rewrap the data key under a new passphrase; the data itself is not touched."""
+        _require_strong(new)
+        with self._mutex:
+            data_key = self._unwrap_with(keyslots.PASSPHRASE, current, "passphrase")
+            self._rewrap(data_key, passphrase=new)
+
+    def new_recovery_code(self, passphrase: str) -> str:
+        """Replace the recovery code; the old one stops working at once."""
+        with self._mutex:
+            data_key = self._unwrap_with(keyslots.PASSPHRASE, passphrase, "passphrase")
+            return self._rewrap(data_key, new_code=True) or ""
+
+    def _rewrap(
+        self, data_key: bytearray, passphrase: str | None = None, new_code: bool = False
+    ) -> str | None:
+        keyfile = self.keyfile()
+        code = recovery.generate() if new_code else None
+        if passphrase is not None:
+            keyfile = keyfile.with_slot(
+                keyslots.wrap(keyslots.PASSPHRASE, passphrase, data_key, self.kdf)
+            )
+        if code is not None:
+            keyfile = keyfile.with_slot(keyslots.wrap(keyslots.RECOVERY, code, data_key, self.kdf))
+        write_keyfile(self.paths.keys, keyfile)
+        return code
+
+    # -- locking ------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Forget the key and close every connection. Safe to call when already locked."""
+        with self._mutex:
+            self._close()
+
+    def _close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+        if self._key is not None:
+            # Best effort: Python may hold other copies, but this one does not linger.
+            for i in range(len(self._key)):
+                self._key[i] = 0
+        self._key = None
+        self._engine = None
+        self._sessions = None
+
+
+def _require_strong(passphrase: str) -> None:
+    verdict = strength.assess(passphrase)
+    if not verdict.acceptable:
+        raise WeakPassphrase(verdict.message)
