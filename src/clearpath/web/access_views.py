@@ -1,0 +1,219 @@
+"""Getting in and out: launch, create, recovery code, unlock, recover, lock, quick exit."""
+
+from __future__ import annotations
+
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from clearpath.vault import recovery, strength
+from clearpath.vault.errors import TryLater, WrongSecret
+from clearpath.web.context import SESSION_COOKIE, AppContext, context_of
+from clearpath.web.forms import check_confirmation, check_new_passphrase, pick_confirm_groups
+from clearpath.web.guards import Access, Call, browser_session, guarded, neutral_page
+from clearpath.web.render import render
+from clearpath.web.state import BrowserSession
+
+CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+
+
+def _redirect(path: str) -> RedirectResponse:
+    return RedirectResponse(path, status_code=303)
+
+
+def _set_cookie(response: Response, session: BrowserSession) -> None:
+    # No Expires/Max-Age: the cookie lives only as long as the browser session.
+    response.set_cookie(
+        SESSION_COOKIE, session.id, path="/", httponly=True, samesite="strict", secure=False
+    )
+
+
+async def launch(request: Request) -> Response:
+    ctx = context_of(request)
+    if not ctx.launch.consume(request.query_params.get("token", "")):
+        return neutral_page(request)
+    session = ctx.sessions.create()
+    response = _redirect("/")
+    _set_cookie(response, session)
+    return response
+
+
+def home_or_entry(call: Call) -> Response:
+    """The front door: create, unlock or the home page, whichever fits."""
+    vault = call.ctx.vault
+    if not vault.exists():
+        return _redirect("/create")
+    if not vault.unlocked:
+        return _redirect("/unlock")
+    if call.session.pending_code:
+        return _redirect("/recovery-code")
+    return _redirect("/home")
+
+
+def create(call: Call) -> Response:
+    vault = call.ctx.vault
+    if vault.exists():
+        return _redirect("/unlock")
+    if call.request.method == "GET":
+        return render(call.request, "access/create.html", call.session)
+    first, second = call.field("passphrase"), call.field("passphrase_again")
+    errors = check_new_passphrase(first, second)
+    if errors:
+        return render(call.request, "access/create.html", call.session, 400, errors=errors)
+    code = vault.create(first)
+    return show_new_code(call, code)
+
+
+def show_new_code(call: Call, code: str) -> Response:
+    session = call.ctx.sessions.rotate(call.session)
+    session.pending_code = code
+    session.confirm_groups = pick_confirm_groups()
+    response = _redirect("/recovery-code")
+    _set_cookie(response, session)
+    return response
+
+
+def recovery_code(call: Call) -> Response:
+    session = call.session
+    code = session.pending_code
+    if code is None:
+        return _redirect("/home")
+    if call.request.method == "POST":
+        typed = {n: call.field(f"group_{n}") for n in session.confirm_groups}
+        errors = check_confirmation(code, session.confirm_groups, typed)
+        if not errors:
+            session.pending_code = None
+            session.confirm_groups = ()
+            session.flash = "Your recovery code is confirmed. Keep it somewhere safe."
+            return _redirect("/home")
+        status = 400
+    else:
+        errors, status = {}, 200
+    return render(
+        call.request,
+        "access/recovery_code.html",
+        session,
+        status,
+        groups=recovery.groups(code),
+        confirm_groups=session.confirm_groups,
+        errors=errors,
+    )
+
+
+def unlock(call: Call) -> Response:
+    vault = call.ctx.vault
+    if not vault.exists():
+        return _redirect("/create")
+    if vault.unlocked and not call.session.pending_code:
+        return _redirect("/home")
+    wait = vault.wait_seconds()
+    if call.request.method == "GET":
+        return render(call.request, "access/unlock.html", call.session, wait_seconds=wait)
+    try:
+        vault.unlock(call.field("passphrase"))
+    except (WrongSecret, TryLater) as exc:
+        return render(
+            call.request,
+            "access/unlock.html",
+            call.session,
+            400,
+            errors={"passphrase": exc.message},
+            wait_seconds=vault.wait_seconds(),
+        )
+    call.ctx.activity.touch()
+    session = call.ctx.sessions.rotate(call.session)
+    response = _redirect("/home")
+    _set_cookie(response, session)
+    return response
+
+
+def recover(call: Call) -> Response:
+    vault = call.ctx.vault
+    if not vault.exists():
+        return _redirect("/create")
+    if call.request.method == "GET":
+        return render(call.request, "access/recover.html", call.session)
+    first, second = call.field("passphrase"), call.field("passphrase_again")
+    errors = check_new_passphrase(first, second)
+    code_typed = call.field("recovery_code")
+    if not recovery.is_well_formed(recovery.normalize(code_typed)):
+        errors["recovery_code"] = (
+            f"A recovery code has {recovery.LENGTH} letters and digits, in groups of "
+            f"{recovery.GROUP_SIZE}. Please check it and try again."
+        )
+    if not errors:
+        try:
+            new_code = vault.recover(code_typed, first)
+        except (WrongSecret, TryLater) as exc:
+            errors["recovery_code"] = exc.message
+        else:
+            call.ctx.activity.touch()
+            return show_new_code(call, new_code)
+    return render(call.request, "access/recover.html", call.session, 400, errors=errors)
+
+
+def lock(call: Call) -> Response:
+    call.ctx.vault.lock()
+    call.session.flash = "Locked. Your notes are safe."
+    return _redirect("/unlock")
+
+
+def strength_check(call: Call) -> Response:
+    verdict = strength.assess(call.field("passphrase"))
+    return JSONResponse(
+        {
+            "score": verdict.score,
+            "label": verdict.label,
+            "message": verdict.message,
+            "acceptable": verdict.acceptable,
+        }
+    )
+
+
+def heartbeat(call: Call) -> Response:
+    return Response(status_code=204)
+
+
+async def quick_exit(request: Request) -> Response:
+    """Lock, forget every session, clear the browser's copy, go to the neutral site.
+
+    It needs no session and no CSRF token on purpose: leaving must never fail, and all it
+    can do is lock. Requests from other sites are refused before they get here.
+    """
+    ctx = context_of(request)
+    prefs = ctx.preferences()
+    had_session = browser_session(request) is not None
+    ctx.lock_everything()
+    if prefs.stop_server_on_exit:
+        task = BackgroundTask(ctx.request_shutdown)
+    else:
+        task = BackgroundTask(_announce_new_launch, ctx)
+    response: Response
+    if request.method == "POST":
+        response = Response(status_code=204, background=task)
+    else:
+        response = RedirectResponse(prefs.exit_url, status_code=303, background=task)
+    response.headers["clear-site-data"] = CLEAR_SITE_DATA
+    if had_session:
+        response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
+    return response
+
+
+def _announce_new_launch(ctx: AppContext) -> None:
+    # The server keeps running, but every session is gone: the terminal gets a fresh address.
+    ctx.announce_launch_url(ctx.launch_url())
+
+
+ROUTES = [
+    Route("/launch", launch, methods=["GET"]),
+    Route("/", guarded(home_or_entry, Access.SESSION), methods=["GET"]),
+    Route("/create", guarded(create, Access.SESSION), methods=["GET", "POST"]),
+    Route("/recovery-code", guarded(recovery_code, Access.UNLOCKED), methods=["GET", "POST"]),
+    Route("/unlock", guarded(unlock, Access.SESSION), methods=["GET", "POST"]),
+    Route("/recover", guarded(recover, Access.SESSION), methods=["GET", "POST"]),
+    Route("/lock", guarded(lock, Access.SESSION), methods=["POST"]),
+    Route("/strength", guarded(strength_check, Access.SESSION), methods=["POST"]),
+    Route("/heartbeat", guarded(heartbeat, Access.UNLOCKED), methods=["POST"]),
+    Route("/exit", quick_exit, methods=["GET", "POST"]),
+]

@@ -1,0 +1,98 @@
+"""create_app(settings, vault): builds the whole local web app, explicitly wired."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from clearpath.settings import Settings
+from clearpath.vault.errors import VaultError
+from clearpath.vault.service import Vault
+from clearpath.web import access_views, help_views, home_views, settings_views
+from clearpath.web.context import WEB_DIR, AppContext
+from clearpath.web.guards import browser_session, lock_if_idle
+from clearpath.web.middleware import RequestGuard, SecurityHeaders
+from clearpath.web.render import render
+
+IDLE_CHECK_SECONDS = 5.0
+
+
+def make_templates() -> Jinja2Templates:
+    env = Environment(
+        loader=FileSystemLoader(WEB_DIR / "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return Jinja2Templates(env=env)
+
+
+def create_app(settings: Settings, vault: Vault) -> Starlette:
+    """The app for one vault. ``app.state.ctx`` holds everything the routes use."""
+    ctx = AppContext(settings=settings, vault=vault, templates=make_templates(), port=settings.port)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        watcher = asyncio.create_task(_idle_watch(ctx))
+        try:
+            yield
+        finally:
+            watcher.cancel()
+            # Lock on shutdown: the key leaves memory before the process ends.
+            ctx.lock_everything()
+
+    async def not_found(request: Request, _exc: Exception) -> Response:
+        return render(request, "error.html", browser_session(request), 404,
+                      message="There is nothing at this address.")
+
+    async def failed(request: Request, exc: Exception) -> Response:
+        message = (
+            exc.message
+            if isinstance(exc, VaultError)
+            else "Something went wrong, and nothing was changed. Please try again."
+        )
+        return render(request, "error.html", browser_session(request), 500, message=message)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        if status == 404:
+            return await not_found(request, exc)
+        message = "That did not work. Please go back and try again."
+        return render(request, "error.html", browser_session(request), status, message=message)
+
+    app = Starlette(
+        routes=[
+            *access_views.ROUTES,
+            *home_views.ROUTES,
+            *settings_views.ROUTES,
+            *help_views.ROUTES,
+            Mount("/static", app=StaticFiles(directory=WEB_DIR / "static"), name="static"),
+        ],
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(RequestGuard, allowed_hosts=ctx.allowed_hosts),
+        ],
+        exception_handlers={HTTPException: http_error, Exception: failed},
+        lifespan=lifespan,
+    )
+    app.state.ctx = ctx
+    app.state.launch = ctx.launch
+    return app
+
+
+async def _idle_watch(ctx: AppContext) -> None:
+    # Locks even when no request arrives, so the key does not sit in memory all night.
+    while True:
+        await asyncio.sleep(IDLE_CHECK_SECONDS)
+        lock_if_idle(ctx)

@@ -1,0 +1,74 @@
+"""Running the app with uvicorn on a loopback socket we bind ourselves.
+
+Binding first lets port 0 pick a free port and lets us print the exact address before the
+server starts answering.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+
+import uvicorn
+
+from clearpath.settings import LOOPBACK_HOSTS, Settings
+from clearpath.vault.service import Vault
+from clearpath.web.app import create_app
+from clearpath.web.context import AppContext
+
+
+class NotLoopback(ValueError):
+    def __init__(self, host: str) -> None:
+        super().__init__(
+            f"Clearpath only listens on this computer (127.0.0.1), not on {host!r}, "
+            "so nobody else on the network can reach it."
+        )
+
+
+def bind_loopback(host: str, port: int) -> socket.socket:
+    if host not in LOOPBACK_HOSTS:
+        raise NotLoopback(host)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(64)
+    sock.set_inheritable(True)
+    return sock
+
+
+def run_server(settings: Settings, vault: Vault, on_ready: Callable[[str], None]) -> None:
+    """Serve until stopped (Ctrl+C, quick exit). The vault is locked on the way out."""
+    sock = bind_loopback(settings.host, settings.port)
+    port = int(sock.getsockname()[1])
+    app = create_app(settings.with_options(port=port), vault)
+    ctx: AppContext = app.state.ctx
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,
+        server_header=False,
+        date_header=False,
+        proxy_headers=False,
+        lifespan="on",
+        ws="none",
+    )
+    server = uvicorn.Server(config)
+
+    def stop() -> None:
+        server.should_exit = True
+
+    ctx.request_shutdown = stop
+    ctx.announce_launch_url = _print_again
+    on_ready(ctx.launch_url())
+    try:
+        server.run(sockets=[sock])
+    finally:
+        ctx.lock_everything()
+        sock.close()
+
+
+def _print_again(url: str) -> None:
+    # After a quick exit that leaves the server running: no browser is opened, only the
+    # terminal learns the new single-use address.
+    print(f"Clearpath is locked. To open it again, use this address:\n{url}", flush=True)

@@ -1,0 +1,101 @@
+"""Settings: display preferences, passphrase, recovery code."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from clearpath.vault.errors import TryLater, WrongSecret
+from clearpath.vault.preferences import (
+    PreferenceError,
+    Preferences,
+    clean_exit_url,
+    clean_idle_minutes,
+    clean_title,
+)
+from clearpath.web.access_views import show_new_code
+from clearpath.web.forms import check_new_passphrase
+from clearpath.web.guards import Access, Call, guarded
+from clearpath.web.render import render
+
+
+def _page(call: Call, status: int = 200, **values: object) -> Response:
+    return render(
+        call.request,
+        "settings/settings.html",
+        call.session,
+        status,
+        prefs=call.ctx.preferences(),
+        **values,
+    )
+
+
+def settings_page(call: Call) -> Response:
+    return _page(call)
+
+
+def save_preferences(call: Call) -> Response:
+    errors: dict[str, str] = {}
+    current = call.ctx.preferences()
+    values: dict[str, object] = {}
+    for name, clean in (
+        ("page_title", clean_title),
+        ("exit_url", clean_exit_url),
+        ("idle_minutes", clean_idle_minutes),
+    ):
+        try:
+            values[name] = clean(call.field(name))
+        except PreferenceError as exc:
+            errors[name] = str(exc)
+    if errors:
+        typed = {name: call.field(name) for name in ("page_title", "exit_url", "idle_minutes")}
+        return _page(call, 400, errors=errors, typed=typed)
+    prefs: Preferences = replace(
+        current,
+        page_title=str(values["page_title"]),
+        exit_url=str(values["exit_url"]),
+        idle_minutes=int(str(values["idle_minutes"])),
+        stop_server_on_exit=call.field("stop_server_on_exit") == "on",
+    )
+    call.ctx.vault.save_preferences(prefs)
+    call.ctx.forget_preferences()
+    call.session.flash = "Your settings are saved."
+    return RedirectResponse("/settings", status_code=303)
+
+
+def change_passphrase(call: Call) -> Response:
+    errors = check_new_passphrase(call.field("new_passphrase"), call.field("new_passphrase_again"))
+    errors = {f"new_{k}": v for k, v in errors.items()}
+    if not errors:
+        try:
+            call.ctx.vault.change_passphrase(
+                call.field("current_passphrase"), call.field("new_passphrase")
+            )
+        except (WrongSecret, TryLater) as exc:
+            errors["current_passphrase"] = exc.message
+        else:
+            call.session.flash = (
+                "Your passphrase is changed. Use the new one the next time you unlock."
+            )
+            return RedirectResponse("/settings", status_code=303)
+    return _page(call, 400, errors=errors, open_form="passphrase")
+
+
+def new_recovery_code(call: Call) -> Response:
+    try:
+        code = call.ctx.vault.new_recovery_code(call.field("passphrase_for_code"))
+    except (WrongSecret, TryLater) as exc:
+        return _page(call, 400, errors={"passphrase_for_code": exc.message}, open_form="code")
+    return show_new_code(call, code)
+
+
+ROUTES = [
+    Route("/settings", guarded(settings_page, Access.UNLOCKED), methods=["GET"]),
+    Route("/settings/preferences", guarded(save_preferences, Access.UNLOCKED), methods=["POST"]),
+    Route("/settings/passphrase", guarded(change_passphrase, Access.UNLOCKED), methods=["POST"]),
+    Route(
+        "/settings/recovery-code", guarded(new_recovery_code, Access.UNLOCKED), methods=["POST"]
+    ),
+]

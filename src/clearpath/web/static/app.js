@@ -1,0 +1,164 @@
+// Small conveniences on top of pages that all work without JavaScript.
+// Loaded from our own origin only; no inline script anywhere (see the CSP).
+(function () {
+  "use strict";
+
+  var SHIFT_PRESSES = 3;
+  var SHIFT_WINDOW_MS = 5000;
+  var HEARTBEAT_MS = 30000;
+
+  function csrfToken() {
+    return document.body.getAttribute("data-csrf") || "";
+  }
+
+  // ---- Quick exit -------------------------------------------------------------------
+  var exitLink = document.getElementById("quick-exit");
+  var countdown = document.getElementById("exit-countdown");
+  var leaving = false;
+
+  function quickExit() {
+    if (leaving || !exitLink) { return; }
+    leaving = true;
+    var target = exitLink.getAttribute("data-exit-url") || "about:blank";
+    try {
+      // Tells the server to lock; sent even while this page is being replaced.
+      navigator.sendBeacon("/exit", new Blob([""], { type: "text/plain" }));
+    } catch (e) { /* the redirect below still leaves the page */ }
+    document.title = "";
+    document.body.textContent = "";
+    // replace(), not assign(): this page is dropped from the tab's history.
+    window.location.replace(target);
+  }
+
+  if (exitLink) {
+    exitLink.addEventListener("click", function (event) {
+      event.preventDefault();
+      quickExit();
+    });
+  }
+
+  var presses = [];
+  var countdownTimer = null;
+
+  function hideCountdown() {
+    if (countdownTimer) { window.clearInterval(countdownTimer); countdownTimer = null; }
+    if (countdown) { countdown.hidden = true; countdown.textContent = ""; }
+  }
+
+  function showCountdown() {
+    if (!countdown) { return; }
+    var update = function () {
+      var now = Date.now();
+      presses = presses.filter(function (t) { return now - t < SHIFT_WINDOW_MS; });
+      if (presses.length === 0) { hideCountdown(); return; }
+      var left = Math.max(1, Math.ceil((SHIFT_WINDOW_MS - (now - presses[0])) / 1000));
+      var needed = SHIFT_PRESSES - presses.length;
+      countdown.textContent = "Quick exit: press Shift " + needed + " more time" +
+        (needed === 1 ? "" : "s") + " within " + left + " second" + (left === 1 ? "" : "s") + ".";
+      countdown.hidden = false;
+    };
+    update();
+    if (!countdownTimer) { countdownTimer = window.setInterval(update, 250); }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift" || event.repeat) { return; }
+    var now = Date.now();
+    presses = presses.filter(function (t) { return now - t < SHIFT_WINDOW_MS; });
+    presses.push(now);
+    if (presses.length >= SHIFT_PRESSES) {
+      hideCountdown();
+      quickExit();
+    } else {
+      showCountdown();
+    }
+  });
+
+  // A page restored from the back/forward cache must ask the server again (it may be locked).
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { window.location.reload(); }
+  });
+
+  // ---- Passphrase strength meter ----------------------------------------------------
+  function attachMeter(input) {
+    var meter = document.getElementById(input.getAttribute("data-strength-meter"));
+    if (!meter) { return; }
+    var bar = meter.querySelector(".meter-bar");
+    var text = meter.querySelector(".meter-text");
+    var timer = null;
+    var check = function () {
+      if (!input.value) { meter.hidden = true; return; }
+      var body = new URLSearchParams();
+      body.set("passphrase", input.value);
+      fetch("/strength", {
+        method: "POST",
+        headers: { "X-CSRF-Token": csrfToken() },
+        body: body,
+        credentials: "same-origin",
+        cache: "no-store"
+      }).then(function (response) {
+        return response.ok ? response.json() : null;
+      }).then(function (result) {
+        if (!result) { return; }
+        meter.hidden = false;
+        bar.setAttribute("data-score", String(result.score));
+        text.textContent = result.label + ". " + result.message;
+      }).catch(function () { meter.hidden = true; });
+    };
+    input.addEventListener("input", function () {
+      if (timer) { window.clearTimeout(timer); }
+      timer = window.setTimeout(check, 250);
+    });
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("[data-strength-meter]"), attachMeter);
+
+  // ---- Idle lock --------------------------------------------------------------------
+  var idleSeconds = parseInt(document.body.getAttribute("data-idle-seconds") || "0", 10);
+  var lockForm = document.querySelector("form.nav-lock");
+  if (idleSeconds > 0 && lockForm) {
+    var lastActivity = Date.now();
+    var lastBeat = Date.now();
+    var mark = function () { lastActivity = Date.now(); };
+    ["keydown", "pointerdown", "pointermove", "wheel", "touchstart", "scroll"].forEach(
+      function (name) { document.addEventListener(name, mark, { passive: true }); }
+    );
+    window.setInterval(function () {
+      var now = Date.now();
+      if (now - lastActivity >= idleSeconds * 1000) {
+        // Lock on the server first, then show the unlock page.
+        lockForm.submit();
+        return;
+      }
+      if (lastActivity > lastBeat && now - lastBeat >= HEARTBEAT_MS) {
+        lastBeat = now;
+        fetch("/heartbeat", {
+          method: "POST",
+          headers: { "X-CSRF-Token": csrfToken() },
+          credentials: "same-origin",
+          cache: "no-store"
+        }).catch(function () { /* the server may have stopped; nothing to do */ });
+      }
+    }, 5000);
+  }
+
+  // ---- Small things -----------------------------------------------------------------
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print-row]"), function (row) {
+    row.hidden = false;
+    var button = row.querySelector("[data-print]");
+    if (button) { button.addEventListener("click", function () { window.print(); }); }
+  });
+
+  var waitHint = document.getElementById("wait-hint");
+  if (waitHint) {
+    var remaining = parseInt(waitHint.getAttribute("data-wait-seconds") || "0", 10);
+    var tick = window.setInterval(function () {
+      remaining -= 1;
+      if (remaining <= 0) {
+        window.clearInterval(tick);
+        waitHint.textContent = "You can try again now.";
+      } else {
+        waitHint.textContent = "You can try again in about " + remaining + " seconds.";
+      }
+    }, 1000);
+  }
+})();
