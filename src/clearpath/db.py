@@ -13,6 +13,7 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 # Rollback journal, not WAL: WAL would leave two more files (-wal, -shm) beside the vault for
 # as long as it is open, and this app has a single writer. The journal exists only during a
@@ -57,7 +58,12 @@ def make_engine(path: Path, key: bytes) -> Engine:
     def connect() -> Any:
         return sqlcipher3.connect(str(path), check_same_thread=False)
 
-    engine = create_engine("sqlite+pysqlite://", module=sqlcipher3.dbapi2, creator=connect)
+    # The URL names no file, so SQLAlchemy would pick SingletonThreadPool (meant for :memory:):
+    # one connection per thread, closed behind other threads' backs when more than five
+    # threads use it. The vault is a file, so use the pool SQLAlchemy uses for SQLite files.
+    engine = create_engine(
+        "sqlite+pysqlite://", module=sqlcipher3.dbapi2, creator=connect, poolclass=QueuePool
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
