@@ -30,7 +30,6 @@ PERMISSIONS_POLICY = ", ".join(
     for feature in (
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "camera",
         "display-capture",
         "geolocation",
@@ -124,6 +123,10 @@ def _same_origin(headers: Headers, hosts: frozenset[str]) -> bool:
     if site is not None and site not in ("same-origin", "none"):
         return False
     origin = headers.get("origin")
+    if origin == "null" and site == "same-origin":
+        # With Referrer-Policy: no-referrer, Chromium sends "Origin: null" on our own form
+        # posts; Sec-Fetch-Site (which pages cannot forge) vouches for them.
+        return True
     if origin is not None and origin not in {f"http://{h}" for h in hosts}:
         return False
     # A request with neither header is not from a current browser; it still needs the
