@@ -195,6 +195,11 @@ class Vault:
             self._close()
         engine = make_engine(self.paths.database, bytes(data_key))
         try:
+            # An empty (truncated) vault.db opens under any key as a new database, and migrating
+            # it would quietly turn it into a fresh, empty vault. A real vault has a revision.
+            if migrate.current_revision(engine) is None:
+                engine.dispose()
+                raise NotAVault()
             migrate.upgrade(engine)
         except DatabaseError as exc:
             engine.dispose()
