@@ -86,8 +86,10 @@ class Vault:
                 raise
 
     def keyfile(self) -> KeyFile:
-        if not self.paths.keys.exists():
+        if not self.exists():
             raise VaultMissing()
+        # vault.db without keys.json is a damaged vault, not a missing one: read_keyfile says
+        # "the file is missing" and suggests the backup, never 'clearpath init'.
         return read_keyfile(self.paths.keys)
 
     def preferences(self) -> Preferences:
