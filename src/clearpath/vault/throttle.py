@@ -16,7 +16,7 @@ def required_wait(failures: int) -> int:
     if failures < FREE_TRIES:
         return 0
     exponent = min(failures - FREE_TRIES, 16)
-    return min(FIRST_WAIT_SECONDS * 2**exponent, MAX_WAIT_SECONDS)
+    return min(FIRST_WAIT_SECONDS << exponent, MAX_WAIT_SECONDS)
 
 
 def seconds_left(failures: int, last_at: float, now: float) -> int:
