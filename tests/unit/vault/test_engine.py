@@ -1,0 +1,87 @@
+"""The SQLCipher engine: every pooled connection is keyed and carries the security pragmas."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection
+from sqlalchemy.exc import DatabaseError
+
+from clearpath.db import CONNECTION_PRAGMAS, make_engine, read_pragmas
+from clearpath.vault.service import Vault
+
+EXPECTED = {
+    "secure_delete": "1",
+    "temp_store": "2",  # MEMORY
+    "foreign_keys": "1",
+    "journal_mode": "delete",
+    "synchronous": "2",  # FULL
+}
+
+
+def _pragmas(conn: Connection) -> dict[str, str]:
+    return {
+        name: str(conn.exec_driver_sql(f"PRAGMA {name}").scalar()).lower()
+        for name in CONNECTION_PRAGMAS
+    }
+
+
+def test_expected_covers_every_pragma_set() -> None:
+    assert set(EXPECTED) == set(CONNECTION_PRAGMAS)
+
+
+def test_every_pooled_connection_has_the_pragmas(unlocked_vault: Vault) -> None:
+    engine = unlocked_vault.engine
+    with contextlib.ExitStack() as stack:
+        conns = [stack.enter_context(engine.connect()) for _ in range(5)]
+        raw = {id(conn.connection.dbapi_connection) for conn in conns}
+        assert len(raw) == 5, "five checked-out connections must be five real connections"
+        for conn in conns:
+            assert _pragmas(conn) == EXPECTED
+            assert conn.exec_driver_sql("PRAGMA cipher_version").scalar()
+
+
+def test_connections_opened_by_other_threads_have_the_pragmas(unlocked_vault: Vault) -> None:
+    engine = unlocked_vault.engine
+    seen: list[dict[str, str]] = []
+    release = threading.Barrier(4)
+
+    def worker() -> None:
+        with engine.connect() as conn:
+            release.wait(timeout=10)
+            seen.append(_pragmas(conn))
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert seen == [EXPECTED] * 4
+
+
+def test_connections_after_dispose_still_have_the_pragmas(unlocked_vault: Vault) -> None:
+    unlocked_vault.engine.dispose()
+    assert {k: v.lower() for k, v in read_pragmas(unlocked_vault.engine).items()} == EXPECTED
+
+
+def test_wrong_key_fails_to_connect(unlocked_vault: Vault) -> None:
+    engine = make_engine(unlocked_vault.paths.database, os.urandom(32))
+    try:
+        with pytest.raises(DatabaseError, match="not a database"), engine.connect():
+            pass
+    finally:
+        engine.dispose()
+
+
+def test_key_must_be_32_bytes(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="32 bytes"):
+        make_engine(tmp_path / "x.db", b"short")
+
+
+def test_database_file_is_encrypted(unlocked_vault: Vault) -> None:
+    header = unlocked_vault.paths.database.read_bytes()[:16]
+    assert header != b"SQLite format 3\x00"
