@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+
+# One line per area that has tables; a new area adds its models module here.
+MODEL_MODULES = (
+    "clearpath.vault.info",
+    "clearpath.notes.models",
+)
+
 
 def load_all_models() -> None:
-    # Imported for their side effect of registering tables on Base.metadata.
-    import clearpath.notes.models  # noqa: F401
-    import clearpath.vault.info  # noqa: F401
+    for name in MODEL_MODULES:
+        importlib.import_module(name)

@@ -74,7 +74,9 @@ class KeyFile:
             raise KeyFileDamaged("it holds no key slots")
         raw_fail = doc.get("unlock_failures") or {}
         try:
-            failures = FailureRecord(int(raw_fail.get("count", 0)), float(raw_fail.get("last_at", 0)))
+            failures = FailureRecord(
+                count=int(raw_fail.get("count", 0)), last_at=float(raw_fail.get("last_at", 0))
+            )
         except (TypeError, ValueError, AttributeError):
             failures = FailureRecord()
         return cls(

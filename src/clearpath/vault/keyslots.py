@@ -22,7 +22,7 @@ from clearpath.settings import KdfParams
 DATA_KEY_BYTES = 32
 SALT_BYTES = 16
 NONCE_BYTES = 12
-PASSPHRASE = "passphrase"
+PASSPHRASE = "passphrase"  # noqa: S105 - a slot kind, not a secret
 RECOVERY = "recovery"
 SLOT_KINDS = (PASSPHRASE, RECOVERY)
 
@@ -115,7 +115,8 @@ def unwrap(slot: KeySlot, secret: str) -> bytearray | None:
     """The data key, or None when ``secret`` does not open this slot."""
     wrapping_key = derive(secret, slot.salt, slot.kdf)
     try:
-        return bytearray(AESGCM(wrapping_key).decrypt(slot.nonce, slot.wrapped_key, _aad(slot.kind)))
+        opened = AESGCM(wrapping_key).decrypt(slot.nonce, slot.wrapped_key, _aad(slot.kind))
+        return bytearray(opened)
     except InvalidTag:
         return None
 

@@ -8,8 +8,9 @@ is vault content; the settings page says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 DEFAULT_TITLE = "Notes"
@@ -18,6 +19,8 @@ DEFAULT_IDLE_MINUTES = 10
 MIN_IDLE_MINUTES = 1
 MAX_IDLE_MINUTES = 240
 MAX_TITLE_LENGTH = 40
+
+T = TypeVar("T")
 
 
 class PreferenceError(ValueError):
@@ -44,26 +47,25 @@ class Preferences:
         """Read leniently: a damaged value falls back to its default, never blocks unlocking."""
         if not isinstance(raw, dict):
             return cls()
-        result = cls()
-        for name, check in (
-            ("page_title", clean_title),
-            ("exit_url", clean_exit_url),
-            ("idle_minutes", clean_idle_minutes),
-        ):
-            try:
-                result = _replace(result, name, check(str(raw[name])))
-            except (KeyError, PreferenceError):
-                continue
+        default = cls()
         stop = raw.get("stop_server_on_exit")
-        if isinstance(stop, bool):
-            result = _replace(result, "stop_server_on_exit", stop)
-        return result
+        return cls(
+            page_title=_lenient(clean_title, raw.get("page_title"), default.page_title),
+            exit_url=_lenient(clean_exit_url, raw.get("exit_url"), default.exit_url),
+            idle_minutes=_lenient(
+                clean_idle_minutes, raw.get("idle_minutes"), default.idle_minutes
+            ),
+            stop_server_on_exit=stop if isinstance(stop, bool) else default.stop_server_on_exit,
+        )
 
 
-def _replace(prefs: Preferences, name: str, value: object) -> Preferences:
-    data = prefs.to_json()
-    data[name] = value
-    return Preferences(**data)
+def _lenient(clean: Callable[[str], T], raw: object, default: T) -> T:
+    if raw is None:
+        return default
+    try:
+        return clean(str(raw))
+    except PreferenceError:
+        return default
 
 
 def clean_title(text: str) -> str:

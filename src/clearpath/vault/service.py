@@ -170,7 +170,8 @@ class Vault:
         """Open with the recovery code, set a new passphrase; return a new recovery code."""
         _require_strong(new_passphrase)
         with self._mutex:
-            data_key = self._unwrap_with(keyslots.RECOVERY, recovery.normalize(code), "recovery code")
+            secret = recovery.normalize(code)
+            data_key = self._unwrap_with(keyslots.RECOVERY, secret, "recovery code")
             self._open(data_key)
             return self._rewrap(data_key, passphrase=new_passphrase, new_code=True) or ""
 

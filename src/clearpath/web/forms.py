@@ -16,14 +16,16 @@ def check_new_passphrase(first: str, second: str) -> dict[str, str]:
     if not verdict.acceptable:
         errors["passphrase"] = verdict.message
     elif first != second:
-        errors["passphrase_again"] = "The two passphrases are not the same. Please type it again."
+        errors["passphrase_again"] = (  # noqa: S105 - a field name, not a secret
+            "The two passphrases are not the same. Please type it again."
+        )
     return errors
 
 
 def pick_confirm_groups() -> tuple[int, ...]:
     """Which groups (1-based) of the recovery code the person is asked to type back."""
-    picks = sorted(secrets.SystemRandom().sample(range(1, recovery.GROUPS + 1), CONFIRM_GROUP_COUNT))
-    return tuple(picks)
+    numbers = range(1, recovery.GROUPS + 1)
+    return tuple(sorted(secrets.SystemRandom().sample(numbers, CONFIRM_GROUP_COUNT)))
 
 
 def check_confirmation(code: str, wanted: tuple[int, ...], typed: dict[int, str]) -> dict[str, str]:

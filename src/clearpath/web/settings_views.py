@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from typing import TypeVar
 
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -19,6 +20,8 @@ from clearpath.web.access_views import show_new_code
 from clearpath.web.forms import check_new_passphrase
 from clearpath.web.guards import Access, Call, guarded
 from clearpath.web.render import render
+
+T = TypeVar("T")
 
 
 def _page(call: Call, status: int = 200, **values: object) -> Response:
@@ -38,28 +41,28 @@ def settings_page(call: Call) -> Response:
 
 def save_preferences(call: Call) -> Response:
     errors: dict[str, str] = {}
-    current = call.ctx.preferences()
-    values: dict[str, object] = {}
-    for name, clean in (
-        ("page_title", clean_title),
-        ("exit_url", clean_exit_url),
-        ("idle_minutes", clean_idle_minutes),
-    ):
+
+    def take(name: str, clean: Callable[[str], T]) -> T | None:
         try:
-            values[name] = clean(call.field(name))
+            return clean(call.field(name))
         except PreferenceError as exc:
             errors[name] = str(exc)
-    if errors:
+            return None
+
+    title = take("page_title", clean_title)
+    exit_url = take("exit_url", clean_exit_url)
+    idle_minutes = take("idle_minutes", clean_idle_minutes)
+    if title is None or exit_url is None or idle_minutes is None:
         typed = {name: call.field(name) for name in ("page_title", "exit_url", "idle_minutes")}
         return _page(call, 400, errors=errors, typed=typed)
-    prefs: Preferences = replace(
-        current,
-        page_title=str(values["page_title"]),
-        exit_url=str(values["exit_url"]),
-        idle_minutes=int(str(values["idle_minutes"])),
-        stop_server_on_exit=call.field("stop_server_on_exit") == "on",
+    call.ctx.vault.save_preferences(
+        Preferences(
+            page_title=title,
+            exit_url=exit_url,
+            idle_minutes=idle_minutes,
+            stop_server_on_exit=call.field("stop_server_on_exit") == "on",
+        )
     )
-    call.ctx.vault.save_preferences(prefs)
     call.ctx.forget_preferences()
     call.session.flash = "Your settings are saved."
     return RedirectResponse("/settings", status_code=303)
