@@ -7,6 +7,7 @@ import secrets
 from clearpath.vault import recovery, strength
 
 CONFIRM_GROUP_COUNT = 2
+MISMATCH = "The two passphrases are not the same. Please type it again."
 
 
 def check_new_passphrase(first: str, second: str) -> dict[str, str]:
@@ -16,9 +17,7 @@ def check_new_passphrase(first: str, second: str) -> dict[str, str]:
     if not verdict.acceptable:
         errors["passphrase"] = verdict.message
     elif first != second:
-        errors["passphrase_again"] = (  # noqa: S105 - a field name, not a secret
-            "The two passphrases are not the same. Please type it again."
-        )
+        errors["passphrase_again"] = MISMATCH
     return errors
 
 
