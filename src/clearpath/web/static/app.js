@@ -53,8 +53,10 @@
       if (presses.length === 0) { hideCountdown(); return; }
       var left = Math.max(1, Math.ceil((SHIFT_WINDOW_MS - (now - presses[0])) / 1000));
       var needed = SHIFT_PRESSES - presses.length;
-      countdown.textContent = "Quick exit: press Shift " + needed + " more time" +
+      var text = "Quick exit: press Shift " + needed + " more time" +
         (needed === 1 ? "" : "s") + " within " + left + " second" + (left === 1 ? "" : "s") + ".";
+      // Only touch the live region when the words change, so screen readers say it once.
+      if (countdown.textContent !== text) { countdown.textContent = text; }
       countdown.hidden = false;
     };
     update();
