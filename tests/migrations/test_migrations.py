@@ -1,0 +1,260 @@
+"""Every Alembic revision, up and down, on an encrypted database that holds data.
+
+The rows are made from the reflected schema at each step, so a new revision is covered
+without touching this file: data must survive every step in the tables and columns the
+schema keeps, and the migrated schema must match the models exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import itertools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import Script, ScriptDirectory
+from sqlalchemy import Column, Engine, MetaData, inspect, select
+
+from clearpath import migrate
+from clearpath.db import Base, make_engine
+from clearpath.models import load_all_models
+from clearpath.notes.services import read_note, save_note
+from clearpath.vault.info import get_info, set_info
+from clearpath.vault.service import Vault
+
+if TYPE_CHECKING:
+    from tests.conftest import VaultSecrets
+
+ROWS_PER_TABLE = 3
+Snapshot = dict[str, dict[str, list[Any]]]
+
+
+def _revisions() -> list[Script]:
+    """Oldest first."""
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    return list(reversed(list(scripts.walk_revisions("base", "heads"))))
+
+
+REVISIONS = _revisions()
+
+
+def _down(revision: Script) -> str:
+    down = revision.down_revision
+    assert not isinstance(down, tuple | list), "merge revisions need their own test"
+    return down or "base"
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    the_engine = make_engine(tmp_path / "vault.db", os.urandom(32))
+    yield the_engine
+    the_engine.dispose()
+
+
+# -- making and reading data from whatever schema is there ----------------------------------
+
+
+def _reflect(engine: Engine) -> MetaData:
+    metadata = MetaData()
+    metadata.reflect(bind=engine)
+    if "alembic_version" in metadata.tables:
+        metadata.remove(metadata.tables["alembic_version"])
+    return metadata
+
+
+def _value(column: Column[Any], n: int, engine: Engine) -> Any:
+    if column.foreign_keys:
+        target = next(iter(column.foreign_keys)).column
+        with engine.connect() as conn:
+            values = conn.execute(select(target)).scalars().all()
+        assert values, f"{column} refers to an empty table; fill parents first"
+        return values[n % len(values)]
+    try:
+        kind = column.type.python_type
+    except NotImplementedError:
+        kind = str
+    if kind is bool:
+        return n % 2 == 0
+    if kind is int:
+        return n
+    if kind is float:
+        return n + 0.5
+    if kind is decimal.Decimal:
+        return decimal.Decimal(n) / 4
+    if kind is dt.datetime:
+        return dt.datetime(2026, 1, 1, 9, 30) + dt.timedelta(days=n)
+    if kind is dt.date:
+        return dt.date(2026, 1, 1) + dt.timedelta(days=n)
+    if kind is bytes:
+        return f"bytes-{n}".encode()
+    text = f"{column.table.name}.{column.name} {n} ünïcode"
+    length = getattr(column.type, "length", None)
+    return text[-length:] if length else text
+
+
+def _fill(engine: Engine, counter: Iterator[int]) -> None:
+    """Add a few rows to every table, parents before children."""
+    metadata = _reflect(engine)
+    for table in metadata.sorted_tables:
+        for _ in range(ROWS_PER_TABLE):
+            n = next(counter)
+            row = {column.name: _value(column, n, engine) for column in table.columns}
+            with engine.begin() as conn:
+                conn.execute(table.insert().values(row))
+
+
+def _snapshot(engine: Engine) -> Snapshot:
+    """Every table's columns as sorted lists of values."""
+    snapshot: Snapshot = {}
+    metadata = _reflect(engine)
+    with engine.connect() as conn:
+        for table in metadata.sorted_tables:
+            rows = conn.execute(select(table)).all()
+            snapshot[table.name] = {
+                column.name: sorted((row[i] for row in rows), key=repr)
+                for i, column in enumerate(table.columns)
+            }
+    return snapshot
+
+
+def _assert_kept(before: Snapshot, after: Snapshot, step: str) -> None:
+    for table, columns in before.items():
+        if table not in after:
+            continue  # the schema dropped the table: nothing to keep
+        for column, values in columns.items():
+            if column in after[table]:
+                assert after[table][column] == values, f"{step} changed {table}.{column}"
+
+
+def _row_count(snapshot: Snapshot) -> int:
+    return sum(len(next(iter(cols.values()), [])) for cols in snapshot.values())
+
+
+# -- the tests ------------------------------------------------------------------------------
+
+
+def test_there_is_one_head_and_a_base() -> None:
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert len(scripts.get_heads()) == 1
+    assert REVISIONS
+    assert REVISIONS[0].down_revision is None
+    assert REVISIONS[-1].revision == migrate.head_revision()
+
+
+@pytest.mark.parametrize("revision", REVISIONS, ids=[r.revision for r in REVISIONS])
+def test_revision_up_down_up_keeps_data(engine: Engine, revision: Script) -> None:
+    counter = itertools.count(1)
+    parent = _down(revision)
+    if parent != "base":
+        migrate.upgrade(engine, parent)
+        _fill(engine, counter)
+    before_up = _snapshot(engine)
+
+    migrate.upgrade(engine, revision.revision)
+    assert migrate.current_revision(engine) == revision.revision
+    _assert_kept(before_up, _snapshot(engine), f"upgrade to {revision.revision}")
+    _fill(engine, counter)
+    before_down = _snapshot(engine)
+    assert _row_count(before_down) > 0
+
+    migrate.downgrade(engine, parent)
+    assert migrate.current_revision(engine) == (None if parent == "base" else parent)
+    after_down = _snapshot(engine)
+    _assert_kept(before_down, after_down, f"downgrade of {revision.revision}")
+
+    migrate.upgrade(engine, revision.revision)
+    assert migrate.current_revision(engine) == revision.revision
+    _assert_kept(after_down, _snapshot(engine), f"upgrade to {revision.revision} again")
+
+
+def test_whole_history_step_by_step_with_data(engine: Engine) -> None:
+    counter = itertools.count(1)
+    for revision in REVISIONS:
+        before = _snapshot(engine)
+        migrate.upgrade(engine, revision.revision)
+        _assert_kept(before, _snapshot(engine), f"upgrade to {revision.revision}")
+        _fill(engine, counter)
+    for revision in reversed(REVISIONS):
+        before = _snapshot(engine)
+        migrate.downgrade(engine, _down(revision))
+        _assert_kept(before, _snapshot(engine), f"downgrade of {revision.revision}")
+    assert migrate.current_revision(engine) is None
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == migrate.head_revision()
+
+
+def test_a_real_vault_keeps_its_data_where_the_schema_does(
+    unlocked_vault: Vault, vault_secrets: VaultSecrets
+) -> None:
+    engine = unlocked_vault.engine
+    with unlocked_vault.session() as session:
+        save_note(session, "Pack the documents folder.")
+        set_info(session, "migration_test", "kept")
+
+    survived = {"notes": True, "vault_info": True}
+    for revision in reversed(REVISIONS):
+        migrate.downgrade(engine, _down(revision))
+        tables = set(inspect(engine).get_table_names())
+        for table in survived:
+            survived[table] = survived[table] and table in tables
+        if survived["notes"]:
+            with unlocked_vault.session() as session:
+                assert read_note(session) == "Pack the documents folder."
+    migrate.upgrade(engine)
+
+    unlocked_vault.lock()
+    unlocked_vault.unlock(vault_secrets.passphrase)
+    with unlocked_vault.session() as session:
+        expected_note = "Pack the documents folder." if survived["notes"] else ""
+        assert read_note(session) == expected_note
+        expected_info = "kept" if survived["vault_info"] else None
+        assert get_info(session, "migration_test") == expected_info
+
+
+def test_unlocking_migrates_to_head(unlocked_vault: Vault, vault_secrets: VaultSecrets) -> None:
+    if len(REVISIONS) < 2:
+        pytest.skip("only one revision: nothing older to migrate from")
+    migrate.downgrade(unlocked_vault.engine, REVISIONS[-2].revision)
+    unlocked_vault.lock()
+    unlocked_vault.unlock(vault_secrets.passphrase)
+    assert migrate.current_revision(unlocked_vault.engine) == migrate.head_revision()
+
+
+def _schema_diffs(engine: Engine) -> list[Any]:
+    load_all_models()
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        return list(compare_metadata(context, Base.metadata))
+
+
+def test_models_match_the_migrated_schema(engine: Engine) -> None:
+    migrate.upgrade(engine)
+    assert _schema_diffs(engine) == []
+
+
+def test_a_new_vault_matches_the_models(unlocked_vault: Vault) -> None:
+    assert _schema_diffs(unlocked_vault.engine) == []
+    assert migrate.current_revision(unlocked_vault.engine) == migrate.head_revision()
+
+
+def test_every_model_table_is_made_by_a_migration(engine: Engine) -> None:
+    load_all_models()
+    migrate.upgrade(engine)
+    made = set(inspect(engine).get_table_names()) - {"alembic_version"}
+    assert made == set(Base.metadata.tables)
+
+
+def test_schema_reflection_helpers_see_every_table(engine: Engine) -> None:
+    migrate.upgrade(engine)
+    _fill(engine, itertools.count(1))
+    snapshot = _snapshot(engine)
+    assert set(snapshot) == set(Base.metadata.tables)
+    for columns in snapshot.values():
+        assert all(len(values) == ROWS_PER_TABLE for values in columns.values())
