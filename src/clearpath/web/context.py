@@ -40,11 +40,16 @@ class AppContext:
     announce_launch_url: Callable[[str], None] = _say_nothing
     _preferences: Preferences | None = None
 
+    def authority(self) -> str:
+        """host:port as a browser writes it in the Host header (IPv6 in brackets)."""
+        host = self.settings.host
+        return f"[{host}]:{self.port}" if ":" in host else f"{host}:{self.port}"
+
     def allowed_hosts(self) -> frozenset[str]:
-        return frozenset({f"127.0.0.1:{self.port}", f"localhost:{self.port}"})
+        return frozenset({self.authority(), f"localhost:{self.port}"})
 
     def origin(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self.authority()}"
 
     def launch_url(self) -> str:
         return f"{self.origin()}/launch?token={self.launch.issue()}"
