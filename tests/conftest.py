@@ -14,7 +14,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -210,21 +210,25 @@ def _run_covers_browser_dir(config: pytest.Config) -> bool:
     return False
 
 
+_NO_BROWSER_MESSAGE = pytest.StashKey[str]()
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if not _browser_required() or session.config.option.collectonly:
         return
     if not _run_covers_browser_dir(session.config):
         return  # a run of, say, tests/unit alone is not expected to drive a browser
     if session.config.stash.get(_BROWSER_RAN, 0) == 0:
-        reporter: Callable[..., Any] | None = None
-        terminal = session.config.pluginmanager.get_plugin("terminalreporter")
-        if terminal is not None:
-            reporter = terminal.write_line
-        message = (
-            f"{REQUIRE_BROWSER}=1 but no browser test ran. Browser tests are required here; "
-            "check that tests/browser exists and Chromium and Playwright are installed."
+        session.config.stash[_NO_BROWSER_MESSAGE] = (
+            f"{REQUIRE_BROWSER}=1 but no browser test ran. Browser tests are required here: "
+            "check that tests/browser exists and that Chromium and Playwright are installed."
         )
-        if reporter is not None:
-            reporter(message, red=True, bold=True)
         if session.exitstatus == pytest.ExitCode.OK:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    message = config.stash.get(_NO_BROWSER_MESSAGE, None)
+    if message:
+        terminalreporter.write_sep("=", "browser tests required", red=True, bold=True)
+        terminalreporter.write_line(message, red=True)
