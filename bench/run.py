@@ -1,0 +1,264 @@
+"""Benchmarks: ``python bench/run.py NAME`` prints one JSON object of figures.
+
+NAME is one of:
+  unlock   time to unlock a vault with the real default Argon2id parameters (--fast: the test
+           parameters), over --runs runs (default 5)
+  pages    p50/p95/max latency of the home and settings pages over --requests requests each
+           (default 200), through the real app with an unlocked session
+
+Everything is made in a temporary folder under bench/.data (never committed) and removed after.
+Tests never time anything; figures live here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from clearpath import __version__
+from clearpath.settings import TESTING_KDF, KdfParams, Settings
+from clearpath.vault.service import Vault
+
+BENCH_DATA = Path(__file__).resolve().parent / ".data"
+# Strong enough for the vault's zxcvbn check; this vault holds nothing and is deleted after.
+PASSPHRASE = "bench harbour lantern quietly cobalt"
+PORT = 8765
+ORIGIN = f"http://127.0.0.1:{PORT}"
+CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
+WARMUP_REQUESTS = 10
+
+
+class BenchError(Exception):
+    """The benchmark could not run; the message says why."""
+
+
+@contextmanager
+def scratch_dir() -> Iterator[Path]:
+    BENCH_DATA.mkdir(mode=0o700, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="bench-", dir=BENCH_DATA) as folder:
+        yield Path(folder)
+
+
+def kdf_json(kdf: KdfParams) -> dict[str, Any]:
+    return {
+        "name": "argon2id",
+        "time_cost": kdf.time_cost,
+        "memory_cost_kib": kdf.memory_cost,
+        "parallelism": kdf.parallelism,
+    }
+
+
+def environment(vault: Vault) -> dict[str, Any]:
+    with vault.engine.connect() as conn:
+        cipher = conn.exec_driver_sql("PRAGMA cipher_version").scalar()
+        sqlite = conn.exec_driver_sql("SELECT sqlite_version()").scalar()
+    return {
+        "clearpath": __version__,
+        "python": platform.python_version(),
+        "sqlcipher": str(cipher),
+        "sqlite": str(sqlite),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "system": platform.system(),
+    }
+
+
+def seconds_summary(samples: list[float]) -> dict[str, float]:
+    return {
+        "min": round(min(samples), 4),
+        "median": round(statistics.median(samples), 4),
+        "max": round(max(samples), 4),
+    }
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    """Nearest-rank percentile: the smallest sample with ``fraction`` of samples at or below."""
+    ordered = sorted(samples)
+    rank = max(1, math.ceil(fraction * len(ordered)))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def ms_summary(samples: list[float]) -> dict[str, float]:
+    return {
+        "p50_ms": round(percentile(samples, 0.50) * 1000, 2),
+        "p95_ms": round(percentile(samples, 0.95) * 1000, 2),
+        "max_ms": round(max(samples) * 1000, 2),
+    }
+
+
+# -- unlock ---------------------------------------------------------------------------------
+
+
+def bench_unlock(runs: int, fast: bool) -> dict[str, Any]:
+    kdf = TESTING_KDF if fast else KdfParams()
+    with scratch_dir() as folder:
+        data_dir = folder / "vault"
+        creator = Vault(data_dir, kdf)
+        creator.create(PASSPHRASE)
+        env = environment(creator)
+        creator.lock()
+        samples = []
+        for _ in range(runs):
+            # A new Vault each time, as after a restart: nothing is cached between runs.
+            vault = Vault(data_dir, kdf)
+            start = time.perf_counter()
+            vault.unlock(PASSPHRASE)
+            samples.append(time.perf_counter() - start)
+            vault.lock()
+    return {
+        "benchmark": "unlock",
+        "runs": runs,
+        "kdf": kdf_json(kdf),
+        "kdf_is_default": kdf == KdfParams(),
+        "unlock_seconds": seconds_summary(samples),
+        **env,
+    }
+
+
+# -- pages ----------------------------------------------------------------------------------
+
+
+def _client(app: Any) -> Any:
+    # Imported here: the test client needs the dev extras, the unlock benchmark does not.
+    from starlette.testclient import TestClient
+
+    return TestClient(app, base_url=ORIGIN, follow_redirects=False)
+
+
+def _expect(response: Any, status: int, what: str) -> None:
+    if response.status_code != status:
+        raise BenchError(f"{what}: expected HTTP {status}, got {response.status_code}")
+
+
+def sign_in(app: Any, client: Any) -> None:
+    """Launch token -> session cookie -> unlock form with its CSRF token -> unlocked."""
+    token = app.state.launch.issue()
+    _expect(client.get("/launch", params={"token": token}), 303, "the launch address")
+    page = client.get("/unlock")
+    _expect(page, 200, "the unlock page")
+    found = CSRF_FIELD.search(page.text)
+    if found is None:
+        raise BenchError("the unlock page has no csrf_token field")
+    answer = client.post(
+        "/unlock",
+        data={"passphrase": PASSPHRASE, "csrf_token": found.group(1)},
+        headers={"Origin": ORIGIN},
+    )
+    if answer.status_code not in (302, 303):
+        raise BenchError(f"unlocking did not redirect (HTTP {answer.status_code})")
+
+
+def resolve(client: Any, path: str) -> str:
+    """Where ``path`` lands after redirects (``/`` forwards to the dashboard)."""
+    for _ in range(5):
+        response = client.get(path)
+        if response.status_code not in (301, 302, 303, 307, 308):
+            _expect(response, 200, path)
+            return path
+        path = response.headers["location"].removeprefix(ORIGIN)
+    raise BenchError(f"{path} redirects too many times")
+
+
+def time_requests(get: Callable[[str], Any], path: str, count: int) -> list[float]:
+    for _ in range(WARMUP_REQUESTS):
+        get(path)
+    samples = []
+    for _ in range(count):
+        start = time.perf_counter()
+        response = get(path)
+        samples.append(time.perf_counter() - start)
+        _expect(response, 200, path)
+    return samples
+
+
+def bench_pages(requests: int, fast: bool) -> dict[str, Any]:
+    from clearpath.web.app import create_app
+
+    kdf = TESTING_KDF if fast else KdfParams()
+    with scratch_dir() as folder:
+        data_dir = folder / "vault"
+        creator = Vault(data_dir, kdf)
+        creator.create(PASSPHRASE)
+        env = environment(creator)
+        creator.lock()
+
+        settings = Settings(data_dir=data_dir, port=PORT, open_browser=False, kdf=kdf)
+        vault = Vault(data_dir, kdf)
+        app = create_app(settings, vault)
+        pages: dict[str, Any] = {}
+        with _client(app) as client:
+            sign_in(app, client)
+            for name, path in (("home", "/"), ("settings", "/settings")):
+                final = resolve(client, path)
+                samples = time_requests(client.get, final, requests)
+                pages[name] = {"requested": path, "measured": final, **ms_summary(samples)}
+        vault.lock()
+    return {
+        "benchmark": "pages",
+        "requests_per_page": requests,
+        "warmup_requests": WARMUP_REQUESTS,
+        "transport": "starlette TestClient (in-process ASGI, no sockets)",
+        "pages": pages,
+        **env,
+    }
+
+
+# -- command line ---------------------------------------------------------------------------
+
+BENCHMARKS = ("unlock", "pages")
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="bench/run.py", description="Print one JSON object of benchmark figures."
+    )
+    parser.add_argument("name", metavar="NAME", help=f"one of: {', '.join(BENCHMARKS)}")
+    parser.add_argument("--runs", type=int, default=5, help="unlock: how many unlocks (5)")
+    parser.add_argument(
+        "--requests", type=int, default=200, help="pages: requests per page (200)"
+    )
+    parser.add_argument(
+        "--fast", action="store_true", help="use the test KDF parameters instead of the defaults"
+    )
+    args = parser.parse_args(argv)
+    if args.name not in BENCHMARKS:
+        parser.print_usage(sys.stderr)
+        print(
+            f"bench/run.py: unknown benchmark {args.name!r}; choose one of: "
+            f"{', '.join(BENCHMARKS)}",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
+    if args.runs < 1 or args.requests < 1:
+        parser.error("--runs and --requests must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(sys.argv[1:] if argv is None else argv)
+    try:
+        if args.name == "unlock":
+            result = bench_unlock(args.runs, args.fast)
+        else:
+            result = bench_pages(args.requests, args.fast)
+    except BenchError as exc:
+        print(f"bench/run.py {args.name}: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
