@@ -11,6 +11,7 @@ import datetime as dt
 import decimal
 import itertools
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -218,13 +219,50 @@ def test_a_real_vault_keeps_its_data_where_the_schema_does(
         assert get_info(session, "migration_test") == expected_info
 
 
-def test_unlocking_migrates_to_head(unlocked_vault: Vault, vault_secrets: VaultSecrets) -> None:
-    if len(REVISIONS) < 2:
-        pytest.skip("only one revision: nothing older to migrate from")
-    migrate.downgrade(unlocked_vault.engine, REVISIONS[-2].revision)
+LATER_REVISION = '''"""A later revision, made only for this test.
+
+Revision ID: 9999
+Revises: {down}
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9999"
+down_revision = "{down}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("later_things", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+def downgrade() -> None:
+    op.drop_table("later_things")
+'''
+
+
+def test_unlocking_migrates_an_older_vault_to_head(
+    unlocked_vault: Vault,
+    vault_secrets: VaultSecrets,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The vault is at today's head; a copy of the migrations with one more revision makes it
+    # an "older" vault, as it would be after installing a newer Clearpath.
     unlocked_vault.lock()
+    newer = tmp_path / "newer-migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, newer, ignore=shutil.ignore_patterns("__pycache__"))
+    (newer / "versions" / "9999_later.py").write_text(
+        LATER_REVISION.format(down=REVISIONS[-1].revision)
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer)
+
     unlocked_vault.unlock(vault_secrets.passphrase)
-    assert migrate.current_revision(unlocked_vault.engine) == migrate.head_revision()
+
+    assert migrate.current_revision(unlocked_vault.engine) == "9999"
+    assert "later_things" in inspect(unlocked_vault.engine).get_table_names()
 
 
 def _schema_diffs(engine: Engine) -> list[Any]:
