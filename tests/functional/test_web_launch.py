@@ -149,11 +149,6 @@ def test_neutral_page_is_the_same_before_a_vault_exists(web: Web) -> None:
     assert NEUTRAL_HEADING in response.text
 
 
-@pytest.mark.xfail(
-    reason="BUG: the neutral page shows data-idle-seconds only while the vault is unlocked, "
-    "so anyone without a session can tell whether it is open",
-    strict=True,
-)
 def test_neutral_page_does_not_reveal_whether_the_vault_is_open(home: Web) -> None:
     stranger = browser(home.app)
     while_open = stranger.get("/home").text

@@ -151,20 +151,7 @@ def test_page_markup(web: Web, name: str) -> None:
         check_forms(page, web.token())
 
 
-DESCRIBEDBY_BUG = pytest.mark.xfail(
-    reason="BUG: home.html calls described(errors, 'note', 'hint'), so the note textarea says "
-    "aria-describedby=\"note-hint\" while its hint has id note-text-hint",
-    strict=True,
-)
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=DESCRIBEDBY_BUG) if n.startswith("home") else n
-        for n in PAGES
-    ],
-)
+@pytest.mark.parametrize("name", list(PAGES))
 def test_aria_describedby_points_at_real_ids(web: Web, name: str) -> None:
     page = parse(PAGES[name](web).text)
     ids = {t.attrs["id"] for t in page.tags if "id" in t.attrs}

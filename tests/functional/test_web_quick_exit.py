@@ -165,3 +165,11 @@ def test_every_page_links_to_exit_without_javascript(home: Web) -> None:
         assert 'id="quick-exit" href="/exit"' in home.get(path).text
     stranger_page = browser(home.app).get("/home").text
     assert 'id="quick-exit" href="/exit"' in stranger_page
+
+
+def test_exit_cancels_launch_addresses_not_yet_used(home: Web) -> None:
+    unused = home.app.state.launch.issue()
+    home.get("/exit")
+    response = browser(home.app).get(f"/launch?token={unused}", follow_redirects=False)
+    assert "set-cookie" not in response.headers
+    assert is_neutral(response)

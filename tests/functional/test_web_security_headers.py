@@ -144,11 +144,6 @@ def test_an_unexpected_error_gives_the_calm_page(
     assert "nobody planned" not in response.text
 
 
-@pytest.mark.xfail(
-    reason="BUG: the Exception handler runs in Starlette's ServerErrorMiddleware, outside "
-    "SecurityHeaders, so the 500 page has no CSP, Cache-Control: no-store or other headers",
-    strict=True,
-)
 def test_security_headers_on_an_unexpected_error(
     home: Web, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from httpx2 import Response
-from web_harness import OTHER_PASSPHRASE, PASSPHRASE, WEAK_PASSPHRASE, Web
+from web_harness import OTHER_PASSPHRASE, PASSPHRASE, WEAK_PASSPHRASE, Web, parse
 
 from clearpath.vault.errors import WrongSecret
 
@@ -116,6 +116,17 @@ def test_what_was_typed_is_kept_after_an_error(home: Web) -> None:
     response = home.post("/settings/preferences", {**GOOD, "idle_minutes": "999"})
     assert 'value="Recipes"' in response.text
     assert 'value="999"' in response.text
+
+
+@pytest.mark.parametrize("ticked", [True, False])
+def test_the_stop_box_keeps_what_was_ticked_after_an_error(home: Web, ticked: bool) -> None:
+    form = dict(GOOD)
+    if ticked:
+        form["stop_server_on_exit"] = "on"
+    response = home.post("/settings/preferences", {**form, "idle_minutes": "999"})
+    inputs = parse(response.text).find("input")
+    box = next(t for t in inputs if t.attrs.get("id") == "stop_server_on_exit")
+    assert ("checked" in box.attrs) is ticked
 
 
 # -- passphrase -------------------------------------------------------------------------------

@@ -17,10 +17,10 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from clearpath.settings import Settings
-from clearpath.vault.errors import VaultError
 from clearpath.vault.service import Vault
 from clearpath.web import access_views, help_views, home_views, settings_views
 from clearpath.web.context import WEB_DIR, AppContext
+from clearpath.web.errors import CalmErrors
 from clearpath.web.guards import browser_session, lock_if_idle
 from clearpath.web.middleware import RequestGuard, SecurityHeaders
 from clearpath.web.render import render
@@ -56,14 +56,6 @@ def create_app(settings: Settings, vault: Vault) -> Starlette:
         return render(request, "error.html", browser_session(request), 404,
                       message="There is nothing at this address.")
 
-    async def failed(request: Request, exc: Exception) -> Response:
-        message = (
-            exc.message
-            if isinstance(exc, VaultError)
-            else "Something went wrong, and nothing was changed. Please try again."
-        )
-        return render(request, "error.html", browser_session(request), 500, message=message)
-
     async def http_error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
         if status == 404:
@@ -82,8 +74,9 @@ def create_app(settings: Settings, vault: Vault) -> Starlette:
         middleware=[
             Middleware(SecurityHeaders),
             Middleware(RequestGuard, allowed_hosts=ctx.allowed_hosts),
+            Middleware(CalmErrors),
         ],
-        exception_handlers={HTTPException: http_error, Exception: failed},
+        exception_handlers={HTTPException: http_error},
         lifespan=lifespan,
     )
     app.state.ctx = ctx

@@ -63,9 +63,10 @@ class AppContext:
         self._preferences = None
 
     def lock_everything(self) -> None:
-        """Lock the vault and forget every browser session (quick exit)."""
+        """Lock the vault and forget every session and unused launch address (quick exit)."""
         self.vault.lock()
         self.sessions.drop_all()
+        self.launch.clear()
 
 
 def context_of(request: Request) -> AppContext:

@@ -25,6 +25,7 @@ T = TypeVar("T")
 
 
 def _page(call: Call, status: int = 200, **values: object) -> Response:
+    values.setdefault("stop_checked", call.ctx.preferences().stop_server_on_exit)
     return render(
         call.request,
         "settings/settings.html",
@@ -54,7 +55,8 @@ def save_preferences(call: Call) -> Response:
     idle_minutes = take("idle_minutes", clean_idle_minutes)
     if title is None or exit_url is None or idle_minutes is None:
         typed = {name: call.field(name) for name in ("page_title", "exit_url", "idle_minutes")}
-        return _page(call, 400, errors=errors, typed=typed)
+        stop_checked = call.field("stop_server_on_exit") == "on"
+        return _page(call, 400, errors=errors, typed=typed, stop_checked=stop_checked)
     call.ctx.vault.save_preferences(
         Preferences(
             page_title=title,
