@@ -279,11 +279,19 @@ def _on_ready(open_browser: bool) -> Callable[[str], None]:
         # One plain line: scripts and tests read it, and rich could wrap or style it.
         print(url, flush=True)
         print("It works once and only for a few minutes. Press Ctrl+C to stop.", flush=True)
-        if open_browser:
+        if open_browser and _has_graphical_desktop():
             with contextlib.suppress(webbrowser.Error, OSError):
                 webbrowser.open(url)
 
     return announce
+
+
+def _has_graphical_desktop() -> bool:
+    # Without a desktop, webbrowser may start a text browser (w3m, lynx) in this terminal,
+    # which would block here before the server ever starts. Printing the address is enough.
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 @app.command(name="doctor")

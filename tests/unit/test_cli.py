@@ -319,9 +319,27 @@ def test_serve_opens_the_browser_unless_told_not_to(
     opened: list[str] = []
     _fake_server(monkeypatch, calls)
     monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url))
+    monkeypatch.setenv("DISPLAY", ":0")
     result = cli("serve", "--port", "8899")
     assert result.exit_code == 0, result.output
     assert opened == ["http://127.0.0.1:8899/launch?token=" + "t" * 43]
+
+
+def test_serve_without_a_desktop_only_prints_the_address(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A text browser started from here would block the terminal before the server starts.
+    calls: list[tuple[Settings, bool, int]] = []
+    opened: list[str] = []
+    _fake_server(monkeypatch, calls)
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url))
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    result = cli("serve", "--port", "8899")
+    assert result.exit_code == 0, result.output
+    assert opened == []
+    assert "http://127.0.0.1:8899/launch?token=" in result.stdout
 
 
 def test_serve_when_another_server_runs(
