@@ -104,13 +104,6 @@ HIDDEN_UNDER_HEADER = """(selector) => {
 }"""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: the sticky header (66-163 px high) has no scroll-padding, so error-summary "
-        "and table-of-contents links scroll their target under it (WCAG 2.4.11)"
-    ),
-)
 def test_in_page_links_do_not_hide_their_target_under_the_header(
     new_tab: Callable[..., Tab], served: RunningApp
 ) -> None:

@@ -39,13 +39,6 @@ def test_quick_exit_replaces_the_page_in_history(tab: Tab, served_vault: Running
     assert page.evaluate("history.length") == length_before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: quick exit replaces only the tab it was used in; another open tab of the app "
-        "keeps showing vault content (the note) on screen"
-    ),
-)
 def test_quick_exit_clears_every_open_tab(tab: Tab, served_vault: RunningApp) -> None:
     page = tab.page
     note = "exit-two-tabs-marker-6b0e new phone number"

@@ -89,13 +89,6 @@ def _type_with_capitals(page: Page, text: str) -> None:
             page.keyboard.type(char)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: app.js counts every Shift keydown, so typing three capital letters within "
-        "5 s (a note, a passphrase) triggers quick exit, locks and stops the server"
-    ),
-)
 def test_typing_capital_letters_does_not_quick_exit(tab: Tab, served_vault: RunningApp) -> None:
     page = tab.page
     launch_and_unlock(page, served_vault)
@@ -109,13 +102,6 @@ def test_typing_capital_letters_does_not_quick_exit(tab: Tab, served_vault: Runn
     assert not served_vault.shutdown_requested.is_set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: app.js counts Shift held for Shift+Tab, so a keyboard user moving back three "
-        "fields within 5 s triggers quick exit, locks and stops the server"
-    ),
-)
 def test_moving_back_with_shift_tab_does_not_quick_exit(tab: Tab, served_vault: RunningApp) -> None:
     page = tab.page
     launch_and_unlock(page, served_vault)

@@ -122,8 +122,11 @@ def test_launch_only_answers_get(web: Web) -> None:
     token = web.app.state.launch.issue()
     client = browser(web.app)
     response = client.post(f"/launch?token={token}")
-    assert response.status_code == 405
+    # Without a session, even "method not allowed" is the neutral page.
+    assert response.status_code == 403
+    assert is_neutral(response)
     assert not _set_cookie_headers(response)
+    assert web.app.state.launch.consume(token), "a refused POST must not use up the token"
 
 
 @pytest.mark.parametrize(("method", "path"), SESSIONLESS_ROUTES)

@@ -13,6 +13,7 @@ from web_harness import (
     PageParser,
     Web,
     browser,
+    is_neutral,
     parse,
 )
 
@@ -196,12 +197,23 @@ def test_a_title_with_markup_is_escaped(home: Web) -> None:
 
 
 def test_404_is_neutral_and_echoes_nothing(home: Web) -> None:
-    for client in (home.client, browser(home.app)):
-        response = client.get("/my-husband-reads-this")
-        assert response.status_code == 404
-        assert "husband" not in response.text
-        assert "There is nothing at this address." in response.text
-        check_quick_exit_and_skip_link(parse(response.text))
+    response = home.client.get("/my-husband-reads-this")
+    assert response.status_code == 404
+    assert "husband" not in response.text
+    assert "There is nothing at this address." in response.text
+    check_quick_exit_and_skip_link(parse(response.text))
+
+
+def test_without_a_session_a_missing_address_looks_like_any_other(home: Web) -> None:
+    # A stranger cannot tell which addresses exist: every answer is the same neutral page.
+    stranger = browser(home.app)
+    missing = stranger.get("/my-husband-reads-this")
+    existing = stranger.get("/settings")
+    assert is_neutral(missing)
+    assert "husband" not in missing.text
+    assert missing.status_code == existing.status_code
+    assert missing.text == existing.text
+    check_quick_exit_and_skip_link(parse(missing.text))
 
 
 def test_unlocked_pages_offer_lock_now(home: Web) -> None:

@@ -21,7 +21,7 @@ from clearpath.vault.service import Vault
 from clearpath.web import access_views, help_views, home_views, settings_views
 from clearpath.web.context import WEB_DIR, AppContext
 from clearpath.web.errors import CalmErrors
-from clearpath.web.guards import browser_session, lock_if_idle
+from clearpath.web.guards import browser_session, lock_if_idle, neutral_page
 from clearpath.web.middleware import RequestGuard, SecurityHeaders
 from clearpath.web.render import render
 
@@ -52,16 +52,18 @@ def create_app(settings: Settings, vault: Vault) -> Starlette:
             # Lock on shutdown: the key leaves memory before the process ends.
             ctx.lock_everything()
 
-    async def not_found(request: Request, _exc: Exception) -> Response:
-        return render(request, "error.html", browser_session(request), 404,
-                      message="There is nothing at this address.")
-
     async def http_error(request: Request, exc: Exception) -> Response:
+        session = browser_session(request)
+        if session is None:
+            # A visitor without the session learns nothing, not even which addresses exist.
+            return neutral_page(request)
         status = exc.status_code if isinstance(exc, HTTPException) else 500
-        if status == 404:
-            return await not_found(request, exc)
-        message = "That did not work. Please go back and try again."
-        return render(request, "error.html", browser_session(request), status, message=message)
+        message = (
+            "There is nothing at this address."
+            if status == 404
+            else "That did not work. Please go back and try again."
+        )
+        return render(request, "error.html", session, status, message=message)
 
     app = Starlette(
         routes=[

@@ -15,10 +15,15 @@
   var exitLink = document.getElementById("quick-exit");
   var countdown = document.getElementById("exit-countdown");
   var leaving = false;
+  // Other open tabs of this app leave too, so no second tab keeps showing the vault.
+  var exitChannel = typeof BroadcastChannel === "function" ? new BroadcastChannel("quick-exit") : null;
 
-  function quickExit() {
+  function quickExit(toldByAnotherTab) {
     if (leaving || !exitLink) { return; }
     leaving = true;
+    if (exitChannel && !toldByAnotherTab) {
+      try { exitChannel.postMessage("exit"); } catch (e) { /* leave anyway */ }
+    }
     var target = exitLink.getAttribute("data-exit-url") || "about:blank";
     try {
       // Tells the server to lock; sent even while this page is being replaced.
@@ -33,8 +38,11 @@
   if (exitLink) {
     exitLink.addEventListener("click", function (event) {
       event.preventDefault();
-      quickExit();
+      quickExit(false);
     });
+  }
+  if (exitChannel) {
+    exitChannel.onmessage = function () { quickExit(true); };
   }
 
   var presses = [];
@@ -42,7 +50,7 @@
 
   function hideCountdown() {
     if (countdownTimer) { window.clearInterval(countdownTimer); countdownTimer = null; }
-    if (countdown) { countdown.hidden = true; countdown.textContent = ""; }
+    if (countdown) { countdown.textContent = ""; }
   }
 
   function showCountdown() {
@@ -57,24 +65,35 @@
         (needed === 1 ? "" : "s") + " within " + left + " second" + (left === 1 ? "" : "s") + ".";
       // Only touch the live region when the words change, so screen readers say it once.
       if (countdown.textContent !== text) { countdown.textContent = text; }
-      countdown.hidden = false;
     };
     update();
     if (!countdownTimer) { countdownTimer = window.setInterval(update, 250); }
   }
 
+  // A press counts only when Shift went down and up on its own: capital letters and
+  // Shift+Tab must never throw a person out of what they are writing.
+  var shiftAlone = false;
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) { return; }
+    if (event.key === "Shift") {
+      if (!event.repeat) { shiftAlone = true; }
+    } else {
+      shiftAlone = false;
+    }
+  }, true);
+  document.addEventListener("pointerdown", function () { shiftAlone = false; }, true);
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift" || !shiftAlone) { return; }
+    shiftAlone = false;
     var now = Date.now();
     presses = presses.filter(function (t) { return now - t < SHIFT_WINDOW_MS; });
     presses.push(now);
     if (presses.length >= SHIFT_PRESSES) {
       hideCountdown();
-      quickExit();
+      quickExit(false);
     } else {
       showCountdown();
     }
-  });
+  }, true);
 
   // A page restored from the back/forward cache must ask the server again (it may be locked).
   window.addEventListener("pageshow", function (event) {
@@ -89,7 +108,7 @@
     var text = meter.querySelector(".meter-text");
     var timer = null;
     var check = function () {
-      if (!input.value) { meter.hidden = true; return; }
+      if (!input.value) { bar.hidden = true; text.textContent = ""; return; }
       var body = new URLSearchParams();
       body.set("passphrase", input.value);
       fetch("/strength", {
@@ -102,10 +121,10 @@
         return response.ok ? response.json() : null;
       }).then(function (result) {
         if (!result) { return; }
-        meter.hidden = false;
+        bar.hidden = false;
         bar.setAttribute("data-score", String(result.score));
         text.textContent = result.label + ". " + result.message;
-      }).catch(function () { meter.hidden = true; });
+      }).catch(function () { bar.hidden = true; text.textContent = ""; });
     };
     input.addEventListener("input", function () {
       if (timer) { window.clearTimeout(timer); }
