@@ -21,6 +21,7 @@ import re
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -34,8 +35,6 @@ from clearpath.vault.service import Vault
 BENCH_DATA = Path(__file__).resolve().parent / ".data"
 # Strong enough for the vault's zxcvbn check; this vault holds nothing and is deleted after.
 PASSPHRASE = "bench harbour lantern quietly cobalt"
-PORT = 8765
-ORIGIN = f"http://127.0.0.1:{PORT}"
 CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
 WARMUP_REQUESTS = 10
 
@@ -101,14 +100,20 @@ def ms_summary(samples: list[float]) -> dict[str, float]:
 # -- unlock ---------------------------------------------------------------------------------
 
 
+def new_locked_vault(folder: Path, kdf: KdfParams) -> tuple[Path, dict[str, Any]]:
+    """Create a vault in ``folder``, note the environment, lock it; return its data dir."""
+    data_dir = folder / "vault"
+    creator = Vault(data_dir, kdf)
+    creator.create(PASSPHRASE)
+    env = environment(creator)
+    creator.lock()
+    return data_dir, env
+
+
 def bench_unlock(runs: int, fast: bool) -> dict[str, Any]:
     kdf = TESTING_KDF if fast else KdfParams()
     with scratch_dir() as folder:
-        data_dir = folder / "vault"
-        creator = Vault(data_dir, kdf)
-        creator.create(PASSPHRASE)
-        env = environment(creator)
-        creator.lock()
+        data_dir, env = new_locked_vault(folder, kdf)
         samples = []
         for _ in range(runs):
             # A new Vault each time, as after a restart: nothing is cached between runs.
@@ -130,11 +135,33 @@ def bench_unlock(runs: int, fast: bool) -> dict[str, Any]:
 # -- pages ----------------------------------------------------------------------------------
 
 
-def _client(app: Any) -> Any:
-    # Imported here: the test client needs the dev extras, the unlock benchmark does not.
-    from starlette.testclient import TestClient
+@contextmanager
+def running_server(settings: Settings, vault: Vault) -> Iterator[tuple[Any, str]]:
+    """The real app under uvicorn on a free loopback port, as a person's browser reaches it."""
+    import uvicorn
 
-    return TestClient(app, base_url=ORIGIN, follow_redirects=False)
+    from clearpath.web.app import create_app
+    from clearpath.web.server import bind_loopback
+
+    sock = bind_loopback("127.0.0.1", 0)
+    origin = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    app = create_app(settings.with_options(port=sock.getsockname()[1]), vault)
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+    )
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise BenchError("the server did not start")
+        time.sleep(0.01)
+    try:
+        yield app, origin
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
 
 
 def _expect(response: Any, status: int, what: str) -> None:
@@ -142,7 +169,7 @@ def _expect(response: Any, status: int, what: str) -> None:
         raise BenchError(f"{what}: expected HTTP {status}, got {response.status_code}")
 
 
-def sign_in(app: Any, client: Any) -> None:
+def sign_in(app: Any, client: Any, origin: str) -> None:
     """Launch token -> session cookie -> unlock form with its CSRF token -> unlocked."""
     token = app.state.launch.issue()
     _expect(client.get("/launch", params={"token": token}), 303, "the launch address")
@@ -154,7 +181,7 @@ def sign_in(app: Any, client: Any) -> None:
     answer = client.post(
         "/unlock",
         data={"passphrase": PASSPHRASE, "csrf_token": found.group(1)},
-        headers={"Origin": ORIGIN},
+        headers={"Origin": origin},
     )
     if answer.status_code not in (302, 303):
         raise BenchError(f"unlocking did not redirect (HTTP {answer.status_code})")
@@ -167,7 +194,7 @@ def resolve(client: Any, path: str) -> str:
         if response.status_code not in (301, 302, 303, 307, 308):
             _expect(response, 200, path)
             return path
-        path = response.headers["location"].removeprefix(ORIGIN)
+        path = response.headers["location"]
     raise BenchError(f"{path} redirects too many times")
 
 
@@ -184,22 +211,20 @@ def time_requests(get: Callable[[str], Any], path: str, count: int) -> list[floa
 
 
 def bench_pages(requests: int, fast: bool) -> dict[str, Any]:
-    from clearpath.web.app import create_app
+    # Imported here: the HTTP client comes with the dev extras; the unlock benchmark needs none.
+    import httpx2
 
     kdf = TESTING_KDF if fast else KdfParams()
     with scratch_dir() as folder:
-        data_dir = folder / "vault"
-        creator = Vault(data_dir, kdf)
-        creator.create(PASSPHRASE)
-        env = environment(creator)
-        creator.lock()
-
-        settings = Settings(data_dir=data_dir, port=PORT, open_browser=False, kdf=kdf)
+        data_dir, env = new_locked_vault(folder, kdf)
+        settings = Settings(data_dir=data_dir, open_browser=False, kdf=kdf)
         vault = Vault(data_dir, kdf)
-        app = create_app(settings, vault)
         pages: dict[str, Any] = {}
-        with _client(app) as client:
-            sign_in(app, client)
+        with (
+            running_server(settings, vault) as (app, origin),
+            httpx2.Client(base_url=origin, follow_redirects=False) as client,
+        ):
+            sign_in(app, client, origin)
             for name, path in (("home", "/"), ("settings", "/settings")):
                 final = resolve(client, path)
                 samples = time_requests(client.get, final, requests)
@@ -209,7 +234,7 @@ def bench_pages(requests: int, fast: bool) -> dict[str, Any]:
         "benchmark": "pages",
         "requests_per_page": requests,
         "warmup_requests": WARMUP_REQUESTS,
-        "transport": "starlette TestClient (in-process ASGI, no sockets)",
+        "transport": "HTTP/1.1 keep-alive over loopback to uvicorn (the real server)",
         "pages": pages,
         **env,
     }

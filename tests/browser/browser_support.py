@@ -29,7 +29,7 @@ from starlette.applications import Starlette
 from clearpath.settings import load_settings
 from clearpath.vault.service import Vault
 from clearpath.web.app import create_app
-from clearpath.web.context import SESSION_COOKIE, AppContext
+from clearpath.web.context import SESSION_COOKIE, AppContext, app_context
 from clearpath.web.server import bind_loopback
 
 # zxcvbn scores this 4 of 4 (the same passphrase the unit tests use).
@@ -75,9 +75,7 @@ class RunningApp:
 
     @property
     def ctx(self) -> AppContext:
-        ctx = self.app.state.ctx
-        assert isinstance(ctx, AppContext)
-        return ctx
+        return app_context(self.app)
 
     @property
     def vault(self) -> Vault:
@@ -119,8 +117,8 @@ def serve(data_dir: Path) -> Iterator[RunningApp]:
     app = create_app(settings, vault)
     requested = threading.Event()
     running = RunningApp(app=app, port=port, shutdown_requested=requested)
-    app.state.ctx.request_shutdown = requested.set
-    app.state.ctx.announce_launch_url = running.announce
+    app_context(app).request_shutdown = requested.set
+    app_context(app).announce_launch_url = running.announce
     server = uvicorn.Server(
         uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False, ws="none")
     )

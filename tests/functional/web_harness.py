@@ -21,7 +21,7 @@ from clearpath.notes.services import read_note
 from clearpath.settings import Settings, load_settings
 from clearpath.vault.service import Vault
 from clearpath.web.app import create_app
-from clearpath.web.context import SESSION_COOKIE, AppContext
+from clearpath.web.context import SESSION_COOKIE, AppContext, app_context
 from clearpath.web.state import Activity
 
 PASSPHRASE = "correct horse battery staple 42"
@@ -93,9 +93,7 @@ class Web:
 
     @property
     def ctx(self) -> AppContext:
-        ctx = self.app.state.ctx
-        assert isinstance(ctx, AppContext)
-        return ctx
+        return app_context(self.app)
 
     @property
     def data_dir(self) -> Path:
@@ -186,7 +184,7 @@ def build_web(tmp_path: Path) -> Generator[Web, None, None]:
     idle = ManualClock(10_000.0)
     vault = Vault(settings.data_dir, settings.kdf, clock=wall)
     app = create_app(settings, vault)
-    app.state.ctx.activity = Activity(clock=idle)
+    app_context(app).activity = Activity(clock=idle)
     with TestClient(app, base_url=ORIGIN, follow_redirects=False) as main:
         web = Web(app=app, client=main, settings=settings, vault=vault, wall=wall, idle=idle)
         web.ctx.request_shutdown = web.shutdowns

@@ -22,21 +22,21 @@ def _redirect(path: str) -> RedirectResponse:
     return RedirectResponse(path, status_code=303)
 
 
-def _set_cookie(response: Response, session: BrowserSession) -> None:
+def _redirect_as(path: str, session: BrowserSession) -> RedirectResponse:
+    """Redirect and hand the browser this session's cookie."""
+    response = _redirect(path)
     # No Expires/Max-Age: the cookie lives only as long as the browser session.
     response.set_cookie(
         SESSION_COOKIE, session.id, path="/", httponly=True, samesite="strict", secure=False
     )
+    return response
 
 
 async def launch(request: Request) -> Response:
     ctx = context_of(request)
     if not ctx.launch.consume(request.query_params.get("token", "")):
         return neutral_page(request)
-    session = ctx.sessions.create()
-    response = _redirect("/")
-    _set_cookie(response, session)
-    return response
+    return _redirect_as("/", ctx.sessions.create())
 
 
 def home_or_entry(call: Call) -> Response:
@@ -69,9 +69,7 @@ def show_new_code(call: Call, code: str) -> Response:
     session = call.ctx.sessions.rotate(call.session)
     session.pending_code = code
     session.confirm_groups = pick_confirm_groups()
-    response = _redirect("/recovery-code")
-    _set_cookie(response, session)
-    return response
+    return _redirect_as("/recovery-code", session)
 
 
 def recovery_code(call: Call) -> Response:
@@ -122,10 +120,7 @@ def unlock(call: Call) -> Response:
             wait_seconds=vault.wait_seconds(),
         )
     call.ctx.activity.touch()
-    session = call.ctx.sessions.rotate(call.session)
-    response = _redirect("/home")
-    _set_cookie(response, session)
-    return response
+    return _redirect_as("/home", call.ctx.sessions.rotate(call.session))
 
 
 def recover(call: Call) -> Response:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.templating import Jinja2Templates
 
@@ -69,7 +70,12 @@ class AppContext:
         self.launch.clear()
 
 
-def context_of(request: Request) -> AppContext:
-    ctx = request.app.state.ctx
+def app_context(app: Starlette) -> AppContext:
+    """The context create_app put on the app (also for tests and benchmarks)."""
+    ctx = app.state.ctx
     assert isinstance(ctx, AppContext)  # noqa: S101 - wiring invariant, not input validation
     return ctx
+
+
+def context_of(request: Request) -> AppContext:
+    return app_context(request.app)

@@ -14,7 +14,7 @@ import uvicorn
 from clearpath.settings import LOOPBACK_HOSTS, Settings
 from clearpath.vault.service import Vault
 from clearpath.web.app import create_app
-from clearpath.web.context import AppContext
+from clearpath.web.context import app_context
 
 
 class NotLoopback(ValueError):
@@ -31,6 +31,9 @@ def bind_loopback(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # Accepted connections inherit this. Without it, a response written as headers then body
+    # waits on the browser's delayed ACK: every page took ~44 ms instead of ~2 ms (bench pages).
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind((host, port))
     sock.listen(64)
     sock.set_inheritable(True)
@@ -42,7 +45,7 @@ def run_server(settings: Settings, vault: Vault, on_ready: Callable[[str], None]
     sock = bind_loopback(settings.host, settings.port)
     port = int(sock.getsockname()[1])
     app = create_app(settings.with_options(port=port), vault)
-    ctx: AppContext = app.state.ctx
+    ctx = app_context(app)
     config = uvicorn.Config(
         app,
         log_level="warning",
