@@ -7,13 +7,13 @@ import stat
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from web_harness import PASSPHRASE, Web
 
 from clearpath.notes.services import MAX_NOTE_LENGTH
+from plaintext_scan import files_holding, files_under, needles
 
 VAULT_FILES = {"vault.db", "keys.json", "files", "clearpath.lock"}
 LEAKY_WORDS = ("Traceback", "Error:", "Exception", "sqlcipher", "sqlalchemy", "sqlite3", "File \"")
@@ -92,33 +92,6 @@ def test_a_note_sent_as_multipart_is_saved(home: Web) -> None:
 # -- nothing in plaintext on disk ---------------------------------------------------------------
 
 
-def _files_under(root: Path, since: float) -> Iterator[Path]:
-    for folder, _dirs, names in os.walk(root, onerror=lambda _e: None):
-        for name in names:
-            path = Path(folder, name)
-            try:
-                info = path.lstat()
-            except OSError:
-                continue
-            if stat.S_ISREG(info.st_mode) and max(info.st_mtime, info.st_ctime) >= since:
-                yield path
-
-
-def _holding(paths: Iterator[Path], needles: list[bytes]) -> list[str]:
-    found = []
-    for path in paths:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
-        found += [f"{path}: {needle[:12]!r}" for needle in needles if needle in data]
-    return found
-
-
-def _needles(*texts: str) -> list[bytes]:
-    return [enc for t in texts for enc in (t.encode("utf-8"), t.encode("utf-16-le"))]
-
-
 def test_no_plaintext_on_disk(home: Web) -> None:
     since = time.time() - 2
     marker = f"plaintext-marker-{uuid.uuid4().hex}"
@@ -134,10 +107,10 @@ def test_no_plaintext_on_disk(home: Web) -> None:
     assert multipart in home.get("/home").text
     home.vault.lock()
 
-    needles = _needles(marker, multipart, PASSPHRASE, home.code)
-    in_vault = _holding(_files_under(home.data_dir, 0), needles)
+    wanted = needles(marker, multipart, PASSPHRASE, home.code)
+    in_vault = files_holding(files_under(home.data_dir), wanted)
     assert in_vault == []
-    in_temp = _holding(_files_under(Path(tempfile.gettempdir()), since), needles)
+    in_temp = files_holding(files_under(Path(tempfile.gettempdir()), since), wanted)
     assert in_temp == []
 
 
@@ -145,7 +118,7 @@ def test_the_scan_would_see_a_leak(tmp_path: Path) -> None:
     since = time.time() - 2
     marker = f"planted-{uuid.uuid4().hex}"
     (tmp_path / "leak.txt").write_bytes(b"..." + marker.encode("utf-16-le") + b"...")
-    found = _holding(_files_under(Path(tempfile.gettempdir()), since), _needles(marker))
+    found = files_holding(files_under(Path(tempfile.gettempdir()), since), needles(marker))
     assert len(found) == 1
     assert "leak.txt" in found[0]
 

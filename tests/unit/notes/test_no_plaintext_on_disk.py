@@ -9,11 +9,9 @@ test are scanned as well.
 from __future__ import annotations
 
 import os
-import stat
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,45 +20,10 @@ import pytest
 
 from clearpath.notes.services import read_note, save_note
 from clearpath.vault.service import Vault
+from plaintext_scan import files_holding, files_under, needles
 
 if TYPE_CHECKING:
     from tests.conftest import VaultSecrets
-
-
-def _encodings(marker: str) -> list[bytes]:
-    return [marker.encode(name) for name in ("utf-8", "utf-16-le", "utf-16-be")]
-
-
-def _regular_files(root: Path) -> Iterator[Path]:
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            path = Path(folder) / name
-            with_mode = path.lstat()
-            if stat.S_ISREG(with_mode.st_mode):
-                yield path
-
-
-def _new_files_in(folder: Path, since: float) -> Iterator[Path]:
-    """Regular files directly in ``folder`` changed since ``since`` (other users' are skipped)."""
-    for entry in os.scandir(folder):
-        try:
-            info = entry.stat(follow_symlinks=False)
-        except OSError:
-            continue
-        if stat.S_ISREG(info.st_mode) and info.st_mtime >= since and os.access(entry, os.R_OK):
-            yield Path(entry.path)
-
-
-def _files_holding(paths: Iterator[Path], needles: list[bytes]) -> list[str]:
-    found = []
-    for path in paths:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
-        if any(needle in data for needle in needles):
-            found.append(str(path))
-    return found
 
 
 @dataclass(frozen=True)
@@ -89,11 +52,11 @@ def test_a_note_is_never_on_disk_in_plaintext(
     assert temp_dirs.private.is_relative_to(tmp_path)
     started = time.time() - 1
     marker = f"clearpath-marker-{uuid.uuid4().hex}"
-    needles = _encodings(marker)
+    wanted = needles(marker)
 
     def leaks() -> list[str]:
-        mine = _files_holding(_regular_files(tmp_path), needles)
-        system = _files_holding(_new_files_in(temp_dirs.system, started), needles)
+        mine = files_holding(files_under(tmp_path), wanted)
+        system = files_holding(files_under(temp_dirs.system, started), wanted)
         return mine + system
 
     with unlocked_vault.session() as session:
