@@ -9,8 +9,10 @@ from zxcvbn import zxcvbn
 MIN_SCORE = 3
 MIN_LENGTH = 10
 MAX_LENGTH = 1024
-# zxcvbn's cost grows with length; the score of the first 100 characters is representative.
-_SCORED_PREFIX = 100
+# zxcvbn (4.5) refuses anything longer than 72 characters with a ValueError, and its cost grows
+# with length anyway. Only the first 72 characters are scored: a prefix that strong already is,
+# and more characters can only make a passphrase harder to guess.
+SCORED_PREFIX = 72
 LABELS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
 
 
@@ -33,6 +35,11 @@ class Strength:
 
 
 def assess(passphrase: str, personal_words: tuple[str, ...] = ()) -> Strength:
+    """How hard ``passphrase`` is to guess, with advice; ``personal_words`` count against it.
+
+    Passphrases shorter than MIN_LENGTH or longer than MAX_LENGTH are refused outright; of the
+    rest, only the first SCORED_PREFIX characters are scored.
+    """
     if len(passphrase) < MIN_LENGTH:
         return Strength(
             score=0,
@@ -43,7 +50,7 @@ def assess(passphrase: str, personal_words: tuple[str, ...] = ()) -> Strength:
         )
     if len(passphrase) > MAX_LENGTH:
         return Strength(0, LABELS[0], f"Use at most {MAX_LENGTH} characters.", (), False)
-    result = zxcvbn(passphrase[:_SCORED_PREFIX], user_inputs=list(personal_words))
+    result = zxcvbn(passphrase[:SCORED_PREFIX], user_inputs=list(personal_words))
     score = int(result["score"])
     feedback = result.get("feedback") or {}
     return Strength(

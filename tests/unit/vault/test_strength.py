@@ -50,3 +50,19 @@ def test_personal_words_count_against_the_passphrase() -> None:
 def test_label_matches_score() -> None:
     verdict = strength.assess(STRONG)
     assert verdict.label == strength.LABELS[verdict.score]
+
+
+@pytest.mark.parametrize("length", [72, 73, 100, 1024])
+def test_long_passphrases_are_scored_without_error(length: int) -> None:
+    # zxcvbn raises ValueError above 72 characters; a long passphrase must still be assessed.
+    phrase = (STRONG + " ") * (length // len(STRONG) + 1)
+    phrase = phrase[:length]
+    assert len(phrase) == length
+    verdict = strength.assess(phrase)
+    assert verdict.acceptable
+    assert verdict.message == "This passphrase is strong enough."
+
+
+def test_a_long_passphrase_with_a_weak_start_is_judged_by_its_first_72_characters() -> None:
+    phrase = "a" * strength.SCORED_PREFIX + STRONG
+    assert not strength.assess(phrase).acceptable

@@ -397,3 +397,14 @@ def test_preferences_are_saved(unlocked_vault: Vault, data_dir: Path) -> None:
     again = Vault(data_dir, TESTING_KDF).preferences()
     assert again.page_title == "Recipes"
     assert again.idle_minutes == 3
+
+
+def test_a_passphrase_of_a_thousand_characters_creates_and_unlocks(
+    vault: Vault, data_dir: Path
+) -> None:
+    long_passphrase = (NEW_PASSPHRASE + " ") * 27
+    long_passphrase = long_passphrase[:1000]
+    vault.create(long_passphrase)
+    vault.lock()
+    vault.unlock(long_passphrase)
+    assert vault.unlocked
