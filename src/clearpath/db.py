@@ -3,6 +3,10 @@
 Every new connection is keyed and gets the security pragmas through a connect event, so a
 connection the pool opens later can never miss them (SecureDrop once lost secure_delete by
 setting it only once).
+
+The engine does not keep its own copy of the key: it reads the caller's buffer at each new
+connection. Once the vault zeroes that buffer (on lock), no new keyed connection can be opened
+through this engine, even by code that still holds it; trying raises VaultLocked.
 """
 
 from __future__ import annotations
@@ -14,6 +18,10 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.pool import QueuePool
+
+from clearpath.vault.errors import VaultLocked
+
+KEY_BYTES = 32
 
 # Rollback journal, not WAL: WAL would leave two more files (-wal, -shm) beside the vault for
 # as long as it is open, and this app has a single writer. The journal exists only during a
@@ -49,13 +57,25 @@ def _apply_key(dbapi_connection: Any, key: bytes) -> None:
         cursor.close()
 
 
-def make_engine(path: Path, key: bytes) -> Engine:
-    """An engine whose every connection is keyed and carries the security pragmas."""
-    if len(key) != 32:
-        raise ValueError("the vault key must be 32 bytes")
-    raw_key = bytes(key)
+def _key_from(buffer: bytearray) -> bytes:
+    """The key as it is now; an all-zero buffer means the vault was locked."""
+    key = bytes(buffer)
+    if not any(key):
+        raise VaultLocked()
+    return key
+
+
+def make_engine(path: Path, key: bytearray) -> Engine:
+    """An engine whose every connection is keyed from ``key`` and carries the security pragmas.
+
+    ``key`` is read at each new connection, never copied for later: zeroing it (as
+    Vault.lock does) makes every later connection attempt raise VaultLocked.
+    """
+    if len(key) != KEY_BYTES:
+        raise ValueError(f"the vault key must be {KEY_BYTES} bytes")
 
     def connect() -> Any:
+        _key_from(key)  # refuse before a file is even opened
         return sqlcipher3.connect(str(path), check_same_thread=False)
 
     # The URL names no file, so SQLAlchemy would pick SingletonThreadPool (meant for :memory:):
@@ -69,7 +89,7 @@ def make_engine(path: Path, key: bytes) -> Engine:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # The pysqlite dialect would begin transactions lazily; let SQLAlchemy drive them.
         dbapi_connection.isolation_level = None
-        _apply_key(dbapi_connection, raw_key)
+        _apply_key(dbapi_connection, _key_from(key))
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:

@@ -53,7 +53,7 @@ def _down(revision: Script) -> str:
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
-    the_engine = make_engine(tmp_path / "vault.db", os.urandom(32))
+    the_engine = make_engine(tmp_path / "vault.db", bytearray(os.urandom(32)))
     yield the_engine
     the_engine.dispose()
 

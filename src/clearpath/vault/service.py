@@ -67,23 +67,27 @@ class Vault:
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """A session that commits on success and rolls back on any error."""
+        """A session that commits on success and rolls back on any error.
+
+        The vault's mutex is held for the whole block, so lock() waits until the database work
+        in progress has finished instead of pulling the key from under it. The mutex is
+        re-entrant: the same thread may open a session inside a session.
+        """
         with self._mutex:
             if self._sessions is None:
                 raise VaultLocked()
-            factory = self._sessions
-        with factory() as session:
-            try:
-                yield session
-                session.commit()
-            except OperationalError as exc:
-                session.rollback()
-                if "full" in str(exc.orig).lower():
-                    raise DiskFull() from exc
-                raise
-            except BaseException:
-                session.rollback()
-                raise
+            with self._sessions() as session:
+                try:
+                    yield session
+                    session.commit()
+                except OperationalError as exc:
+                    session.rollback()
+                    if "full" in str(exc.orig).lower():
+                        raise DiskFull() from exc
+                    raise
+                except BaseException:
+                    session.rollback()
+                    raise
 
     def keyfile(self) -> KeyFile:
         if not self.exists():
@@ -143,7 +147,7 @@ class Vault:
             target.unlink()
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         os.close(fd)
-        engine = make_engine(target, bytes(data_key))
+        engine = make_engine(target, data_key)
         try:
             migrate.upgrade(engine)
             with make_session_factory(engine)() as session:
@@ -196,19 +200,15 @@ class Vault:
     def _open(self, data_key: bytearray) -> None:
         if self._engine is not None:
             self._close()
-        engine = make_engine(self.paths.database, bytes(data_key))
+        # The engine reads data_key itself at every connection; _close() zeroes this very
+        # buffer, so after lock() no connection can be keyed again, whoever holds the engine.
+        engine = make_engine(self.paths.database, data_key)
         try:
-            # An empty (truncated) vault.db opens under any key as a new database, and migrating
-            # it would quietly turn it into a fresh, empty vault. A real vault has a revision.
-            if migrate.current_revision(engine) is None:
-                engine.dispose()
-                raise NotAVault()
-            migrate.upgrade(engine)
-        except DatabaseError as exc:
+            _bring_up_to_date(engine)
+        except BaseException:
             engine.dispose()
-            if "full" in str(exc.orig).lower():
-                raise DiskFull() from exc
-            raise NotAVault() from exc
+            _zero(data_key)
+            raise
         self._key = data_key
         self._engine = engine
         self._sessions = make_session_factory(engine)
@@ -220,13 +220,19 @@ class Vault:
         _require_strong(new)
         with self._mutex:
             data_key = self._unwrap_with(keyslots.PASSPHRASE, current, "passphrase")
-            self._rewrap(data_key, passphrase=new)
+            try:
+                self._rewrap(data_key, passphrase=new)
+            finally:
+                _zero(data_key)
 
     def new_recovery_code(self, passphrase: str) -> str:
         """Replace the recovery code; the old one stops working at once."""
         with self._mutex:
             data_key = self._unwrap_with(keyslots.PASSPHRASE, passphrase, "passphrase")
-            return self._rewrap(data_key, new_code=True) or ""
+            try:
+                return self._rewrap(data_key, new_code=True) or ""
+            finally:
+                _zero(data_key)
 
     def _rewrap(
         self, data_key: bytearray, passphrase: str | None = None, new_code: bool = False
@@ -253,12 +259,30 @@ class Vault:
         if self._engine is not None:
             self._engine.dispose()
         if self._key is not None:
-            # Best effort: Python may hold other copies, but this one does not linger.
-            for i in range(len(self._key)):
-                self._key[i] = 0
+            _zero(self._key)
         self._key = None
         self._engine = None
         self._sessions = None
+
+
+def _bring_up_to_date(engine: Engine) -> None:
+    """Check that ``engine`` opens a Clearpath vault and migrate it to the current schema."""
+    try:
+        # An empty (truncated) vault.db opens under any key as a new database, and migrating
+        # it would quietly turn it into a fresh, empty vault. A real vault has a revision.
+        if migrate.current_revision(engine) is None:
+            raise NotAVault()
+        migrate.upgrade(engine)
+    except DatabaseError as exc:
+        if "full" in str(exc.orig).lower():
+            raise DiskFull() from exc
+        raise NotAVault() from exc
+
+
+def _zero(buffer: bytearray) -> None:
+    """Overwrite a key in place. Best effort: Python may hold other copies, this one goes."""
+    for i in range(len(buffer)):
+        buffer[i] = 0
 
 
 def _require_strong(passphrase: str) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DatabaseError
 
 from clearpath.db import CONNECTION_PRAGMAS, make_engine, read_pragmas
+from clearpath.vault.errors import VaultLocked
 from clearpath.vault.service import Vault
 
 EXPECTED = {
@@ -69,7 +70,7 @@ def test_connections_after_dispose_still_have_the_pragmas(unlocked_vault: Vault)
 
 
 def test_wrong_key_fails_to_connect(unlocked_vault: Vault) -> None:
-    engine = make_engine(unlocked_vault.paths.database, os.urandom(32))
+    engine = make_engine(unlocked_vault.paths.database, bytearray(os.urandom(32)))
     try:
         with pytest.raises(DatabaseError, match="not a database"), engine.connect():
             pass
@@ -79,9 +80,25 @@ def test_wrong_key_fails_to_connect(unlocked_vault: Vault) -> None:
 
 def test_key_must_be_32_bytes(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="32 bytes"):
-        make_engine(tmp_path / "x.db", b"short")
+        make_engine(tmp_path / "x.db", bytearray(b"short"))
 
 
 def test_database_file_is_encrypted(unlocked_vault: Vault) -> None:
     header = unlocked_vault.paths.database.read_bytes()[:16]
     assert header != b"SQLite format 3\x00"
+
+
+def test_the_engine_reads_the_key_buffer_at_each_connection(tmp_path: Path) -> None:
+    key = bytearray(os.urandom(32))
+    engine = make_engine(tmp_path / "x.db", key)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE t (x INTEGER)")
+        engine.dispose()
+        for i in range(len(key)):
+            key[i] = 0
+        # No copy of the key was kept: a new connection now has nothing to key it with.
+        with pytest.raises(VaultLocked), engine.connect():
+            pass
+    finally:
+        engine.dispose()
