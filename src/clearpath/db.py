@@ -34,6 +34,8 @@ CONNECTION_PRAGMAS: dict[str, str] = {
     "foreign_keys": "ON",
     "journal_mode": JOURNAL_MODE,
     "synchronous": "FULL",
+    # A second writer waits up to five seconds for the first instead of failing at once.
+    "busy_timeout": "5000",
 }
 
 
@@ -93,7 +95,11 @@ def make_engine(path: Path, key: bytearray) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # IMMEDIATE takes the write lock at the start. With a plain (deferred) BEGIN, two
+        # transactions that read and then write both hold a read lock, and the second to write
+        # gets SQLITE_BUSY at once (waiting could deadlock), whatever the busy timeout says.
+        # With IMMEDIATE the second one waits at BEGIN until the first has finished.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

@@ -71,7 +71,9 @@ class Vault:
 
         The vault's mutex is held for the whole block, so lock() waits until the database work
         in progress has finished instead of pulling the key from under it. The mutex is
-        re-entrant: the same thread may open a session inside a session.
+        re-entrant, so the same thread may call the vault's other methods inside the block.
+        Do not open a second session inside one: every transaction begins IMMEDIATE, so the
+        inner one would wait for the outer one's write lock until the busy timeout ends.
         """
         with self._mutex:
             if self._sessions is None:

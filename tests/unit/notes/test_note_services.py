@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import sessionmaker
 
 from clearpath.notes.models import Note
 from clearpath.notes.services import MAX_NOTE_LENGTH, NoteTooLong, read_note, save_note
@@ -56,3 +58,43 @@ def test_note_of_the_maximum_length_is_kept(unlocked_vault: Vault) -> None:
         save_note(session, "y" * MAX_NOTE_LENGTH)
     with unlocked_vault.session() as session:
         assert len(read_note(session)) == MAX_NOTE_LENGTH
+
+
+def test_two_threads_saving_the_note_at_once_both_succeed(unlocked_vault: Vault) -> None:
+    # Sessions straight from the engine, as a hosted, multi-user setup would open them; each
+    # reads, then writes. With a plain (deferred) BEGIN both would hold a read lock, and the
+    # second to write would get SQLITE_BUSY ("database is locked") instead of waiting its turn.
+    factory = sessionmaker(bind=unlocked_vault.engine, expire_on_commit=False)
+    first_has_read = threading.Event()
+    second_has_read = threading.Event()
+    errors: list[BaseException] = []
+
+    def save(text: str, first: bool) -> None:
+        try:
+            if not first:
+                assert first_has_read.wait(10)
+            with factory() as session:
+                read_note(session)
+                if first:
+                    first_has_read.set()
+                    # Without BEGIN IMMEDIATE the second thread reads now, too.
+                    second_has_read.wait(0.3)
+                else:
+                    second_has_read.set()
+                save_note(session, text)
+                session.commit()
+        except BaseException as exc:  # noqa: BLE001 - reported to the test thread below
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=save, args=("from the first", True)),
+        threading.Thread(target=save, args=("from the second", False)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    with unlocked_vault.session() as session:
+        assert read_note(session) in ("from the first", "from the second")
+        assert session.scalar(select(func.count()).select_from(Note)) == 1

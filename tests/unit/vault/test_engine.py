@@ -21,6 +21,7 @@ EXPECTED = {
     "foreign_keys": "1",
     "journal_mode": "delete",
     "synchronous": "2",  # FULL
+    "busy_timeout": "5000",
 }
 
 
@@ -44,6 +45,9 @@ def test_every_pooled_connection_has_the_pragmas(unlocked_vault: Vault) -> None:
         for conn in conns:
             assert _pragmas(conn) == EXPECTED
             assert conn.exec_driver_sql("PRAGMA cipher_version").scalar()
+            # Every transaction begins IMMEDIATE (takes the write lock): end this one so the
+            # next connection's can begin.
+            conn.rollback()
 
 
 def test_connections_opened_by_other_threads_have_the_pragmas(unlocked_vault: Vault) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import sessionmaker
 
 from clearpath.vault.errors import VaultLocked
 from clearpath.vault.info import get_info, set_info
+from clearpath.vault.preferences import Preferences
 from clearpath.vault.service import Vault
 
 if TYPE_CHECKING:
@@ -62,10 +63,12 @@ def test_lock_waits_until_a_session_in_another_thread_ends(
         assert get_info(session, "written") == "while lock() waited"
 
 
-def test_a_session_may_open_a_session_in_the_same_thread(unlocked_vault: Vault) -> None:
-    with unlocked_vault.session() as outer, unlocked_vault.session() as inner:
-        assert outer.execute(text("SELECT 1")).scalar() == 1
-        assert inner.execute(text("SELECT 2")).scalar() == 2
+def test_the_same_thread_may_use_the_vault_inside_a_session(unlocked_vault: Vault) -> None:
+    # The mutex is re-entrant: saving preferences takes it too, and must not deadlock here.
+    with unlocked_vault.session() as session:
+        unlocked_vault.save_preferences(Preferences(page_title="Recipes"))
+        assert session.execute(text("SELECT 1")).scalar() == 1
+    assert unlocked_vault.preferences().page_title == "Recipes"
 
 
 def test_an_engine_kept_from_before_lock_cannot_open_a_keyed_connection(
