@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -102,6 +103,17 @@ def make_engine(path: Path, key: bytearray) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def is_disk_full(exc: DBAPIError) -> bool:
+    """True when SQLite failed because the disk (or the database's size limit) is full.
+
+    Decided by SQLite's own error code, not by the message: a table or column with "full" in
+    its name must not make an ordinary error look like a full disk.
+    """
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    # sqlite_errorcode is the extended code; its low byte is the primary one (SQLITE_FULL).
+    return isinstance(code, int) and code & 0xFF == sqlcipher3.dbapi2.SQLITE_FULL
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -16,7 +16,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clearpath import __version__, migrate
-from clearpath.db import make_engine, make_session_factory
+from clearpath.db import is_disk_full, make_engine, make_session_factory
 from clearpath.settings import KdfParams
 from clearpath.vault import keyslots, recovery, strength, throttle
 from clearpath.vault.atomic import FILE_MODE, ensure_private_dir, fsync_dir
@@ -84,7 +84,7 @@ class Vault:
                     session.commit()
                 except OperationalError as exc:
                     session.rollback()
-                    if "full" in str(exc.orig).lower():
+                    if is_disk_full(exc):
                         raise DiskFull() from exc
                     raise
                 except BaseException:
@@ -158,7 +158,7 @@ class Vault:
         except OperationalError as exc:
             with contextlib.suppress(FileNotFoundError):
                 target.unlink()
-            if "full" in str(exc.orig).lower():
+            if is_disk_full(exc):
                 raise DiskFull() from exc
             raise
         finally:
@@ -276,7 +276,7 @@ def _bring_up_to_date(engine: Engine) -> None:
             raise NotAVault()
         migrate.upgrade(engine)
     except DatabaseError as exc:
-        if "full" in str(exc.orig).lower():
+        if is_disk_full(exc):
             raise DiskFull() from exc
         raise NotAVault() from exc
 
