@@ -289,15 +289,23 @@ def check_unlocked(vault: Vault) -> list[Finding]:
                 f"The connection setting {name} is {actual.get(name)!r}, not {wanted}.",
                 "Reinstall Clearpath; if it stays, please report it.",
             ))
-    current, head = migrate.current_revision(vault.engine), migrate.head_revision()
-    if current == head:
-        findings.append(ok(f"The vault's layout is up to date (revision {head})."))
-    else:
-        findings.append(problem(
-            f"The vault's layout is at revision {current}, and this version expects {head}.",
-            "Install the newest Clearpath; a newer version may have changed this vault.",
-        ))
+    findings.append(check_revision(vault))
     return findings
+
+
+def check_revision(vault: Vault) -> Finding:
+    """What unlocking found: the vault's layout was current, or it was just brought up to date.
+
+    A vault from a newer Clearpath never gets here: unlocking refuses it (VaultTooNew).
+    """
+    found, head = vault.revision_at_unlock, migrate.head_revision()
+    if found == head:
+        return ok(f"The vault's layout is up to date (revision {head}).")
+    return Finding(
+        Level.NOTE,
+        f"The vault's layout was at revision {found}; unlocking brought it up to date "
+        f"(revision {head}).",
+    )
 
 
 def _same_pragma(actual: str, wanted: str) -> bool:

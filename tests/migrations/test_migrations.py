@@ -22,10 +22,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import Script, ScriptDirectory
 from sqlalchemy import Column, Engine, MetaData, inspect, select
 
-from clearpath import migrate
+from clearpath import doctor, migrate
 from clearpath.db import Base, make_engine
 from clearpath.models import load_all_models
 from clearpath.notes.services import read_note, save_note
+from clearpath.vault.errors import VaultTooNew
 from clearpath.vault.info import get_info, set_info
 from clearpath.vault.service import Vault
 
@@ -243,6 +244,16 @@ def downgrade() -> None:
 '''
 
 
+def _install_newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today's migrations plus one more revision (9999), as a newer Clearpath would have."""
+    newer = tmp_path / "newer-migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, newer, ignore=shutil.ignore_patterns("__pycache__"))
+    (newer / "versions" / "9999_later.py").write_text(
+        LATER_REVISION.format(down=REVISIONS[-1].revision)
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer)
+
+
 def test_unlocking_migrates_an_older_vault_to_head(
     unlocked_vault: Vault,
     vault_secrets: VaultSecrets,
@@ -252,17 +263,60 @@ def test_unlocking_migrates_an_older_vault_to_head(
     # The vault is at today's head; a copy of the migrations with one more revision makes it
     # an "older" vault, as it would be after installing a newer Clearpath.
     unlocked_vault.lock()
-    newer = tmp_path / "newer-migrations"
-    shutil.copytree(migrate.MIGRATIONS_DIR, newer, ignore=shutil.ignore_patterns("__pycache__"))
-    (newer / "versions" / "9999_later.py").write_text(
-        LATER_REVISION.format(down=REVISIONS[-1].revision)
-    )
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer)
+    _install_newer_migrations(tmp_path, monkeypatch)
 
     unlocked_vault.unlock(vault_secrets.passphrase)
 
     assert migrate.current_revision(unlocked_vault.engine) == "9999"
     assert "later_things" in inspect(unlocked_vault.engine).get_table_names()
+    assert unlocked_vault.revision_at_unlock == REVISIONS[-1].revision
+    finding = doctor.check_revision(unlocked_vault)
+    assert finding.level is doctor.Level.NOTE
+    assert finding.text == (
+        f"The vault's layout was at revision {REVISIONS[-1].revision}; unlocking brought it "
+        "up to date (revision 9999)."
+    )
+    unlocked_vault.lock()
+    unlocked_vault.unlock(vault_secrets.passphrase)
+    assert doctor.check_revision(unlocked_vault).text == (
+        "The vault's layout is up to date (revision 9999)."
+    )
+
+
+def test_a_vault_from_a_newer_clearpath_is_refused_untouched(
+    unlocked_vault: Vault,
+    vault_secrets: VaultSecrets,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A newer Clearpath migrates the vault to 9999; then this version opens it again.
+    today = migrate.MIGRATIONS_DIR
+    unlocked_vault.lock()
+    _install_newer_migrations(tmp_path, monkeypatch)
+    unlocked_vault.unlock(vault_secrets.passphrase)
+    unlocked_vault.lock()
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", today)
+    assert not migrate.is_known_revision("9999")
+    before = unlocked_vault.paths.database.read_bytes()
+
+    with pytest.raises(VaultTooNew) as caught:
+        unlocked_vault.unlock(vault_secrets.passphrase)
+
+    assert caught.value.message == (
+        "This vault was last opened by a newer version of Clearpath. "
+        "Please use that version; nothing was changed."
+    )
+    assert caught.value.exit_code == 8
+    assert not unlocked_vault.unlocked
+    assert unlocked_vault.paths.database.read_bytes() == before
+    assert sorted(p.name for p in unlocked_vault.paths.root.iterdir()) == [
+        "files", "keys.json", "vault.db"
+    ]
+
+
+def test_every_revision_of_this_version_is_known() -> None:
+    assert all(migrate.is_known_revision(r.revision) for r in REVISIONS)
+    assert not migrate.is_known_revision("not-a-revision")
 
 
 def _schema_diffs(engine: Engine) -> list[Any]:

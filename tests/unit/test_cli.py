@@ -15,7 +15,7 @@ from typer.testing import CliRunner, Result
 from clearpath import __version__
 from clearpath.cli import app
 from clearpath.settings import TESTING_KDF, Settings
-from clearpath.vault.errors import WrongSecret
+from clearpath.vault.errors import VaultTooNew, WrongSecret
 from clearpath.vault.process_lock import ProcessLock
 from clearpath.vault.service import Vault
 
@@ -254,6 +254,21 @@ def test_doctor_unlock_checks_pragmas_and_schema(cli: Callable[..., Result]) -> 
     wrong = cli("doctor", "--unlock", stdin="certainly not the passphrase\n")
     assert wrong.exit_code == WrongSecret.exit_code
     assert_calm(wrong)
+
+
+def test_doctor_unlock_on_a_vault_from_a_newer_clearpath(
+    cli: Callable[..., Result], data_dir: Path
+) -> None:
+    initialised(cli)
+    vault = Vault(data_dir, TESTING_KDF)
+    vault.unlock(PASSPHRASE)
+    with vault.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'from-the-future'")
+    vault.lock()
+    result = cli("doctor", "--unlock", stdin=f"{PASSPHRASE}\n")
+    assert result.exit_code == VaultTooNew.exit_code == 8
+    assert result.stderr.strip() == VaultTooNew().message
+    assert_calm(result)
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "example.org", "::"])  # noqa: S104

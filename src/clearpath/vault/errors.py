@@ -69,6 +69,18 @@ class NotAVault(VaultError):
         )
 
 
+class VaultTooNew(VaultError):
+    """vault.db's schema revision is unknown here: a newer Clearpath has changed it."""
+
+    exit_code = 8
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This vault was last opened by a newer version of Clearpath. "
+            "Please use that version; nothing was changed."
+        )
+
+
 class VaultBusy(VaultError):
     exit_code = 6
 

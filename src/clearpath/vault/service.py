@@ -27,6 +27,7 @@ from clearpath.vault.errors import (
     VaultExists,
     VaultLocked,
     VaultMissing,
+    VaultTooNew,
     WeakPassphrase,
     WrongSecret,
 )
@@ -49,6 +50,7 @@ class Vault:
         self._key: bytearray | None = None
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
+        self._found_revision: str | None = None
 
     # -- state --------------------------------------------------------------------------
 
@@ -64,6 +66,12 @@ class Vault:
         if self._engine is None:
             raise VaultLocked()
         return self._engine
+
+    @property
+    def revision_at_unlock(self) -> str | None:
+        """The schema revision vault.db had when it was unlocked, before it was migrated to
+        this version's (None while locked); for doctor."""
+        return self._found_revision
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -206,12 +214,13 @@ class Vault:
         # buffer, so after lock() no connection can be keyed again, whoever holds the engine.
         engine = make_engine(self.paths.database, data_key)
         try:
-            _bring_up_to_date(engine)
+            found = _bring_up_to_date(engine)
         except BaseException:
             engine.dispose()
             _zero(data_key)
             raise
         self._key = data_key
+        self._found_revision = found
         self._engine = engine
         self._sessions = make_session_factory(engine)
 
@@ -263,18 +272,26 @@ class Vault:
         if self._key is not None:
             _zero(self._key)
         self._key = None
+        self._found_revision = None
         self._engine = None
         self._sessions = None
 
 
-def _bring_up_to_date(engine: Engine) -> None:
-    """Check that ``engine`` opens a Clearpath vault and migrate it to the current schema."""
+def _bring_up_to_date(engine: Engine) -> str:
+    """Check that ``engine`` opens a Clearpath vault this version can read, and migrate it to
+    the current schema. Returns the revision it was at before."""
     try:
         # An empty (truncated) vault.db opens under any key as a new database, and migrating
         # it would quietly turn it into a fresh, empty vault. A real vault has a revision.
-        if migrate.current_revision(engine) is None:
+        found = migrate.current_revision(engine)
+        if found is None:
             raise NotAVault()
+        # A revision this version does not know was made by a newer Clearpath; Alembic would
+        # fail with a cryptic error. Refuse before anything is written.
+        if not migrate.is_known_revision(found):
+            raise VaultTooNew()
         migrate.upgrade(engine)
+        return found
     except DatabaseError as exc:
         if is_disk_full(exc):
             raise DiskFull() from exc
