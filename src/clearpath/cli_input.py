@@ -51,15 +51,10 @@ class SecretReader:
             typer.echo(verdict.message, err=True)
 
     def recovery_code(self) -> str:
-        """A recovery code, in the canonical form; the layout is checked before anything else."""
+        """A recovery code, in the canonical form; the layout is checked before anything else
+        (MalformedRecoveryCode), so a slip is reported before the new passphrase is asked for."""
         text = self._line("recovery code") if not self.interactive else _ask("Recovery code")
-        code = recovery.normalize(text)
-        if not recovery.is_well_formed(code):
-            raise InputError(
-                f"That does not look like a recovery code. A recovery code has "
-                f"{recovery.LENGTH} letters and digits, in groups of {recovery.GROUP_SIZE}."
-            )
-        return code
+        return recovery.parse(text)
 
     def _line(self, what: str) -> str:
         line = self._stream.readline()

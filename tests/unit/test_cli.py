@@ -170,7 +170,10 @@ def test_recover_rejects_something_that_is_not_a_code(cli: Callable[..., Result]
     initialised(cli)
     result = cli("recover", stdin=f"hello\n{NEW_PASSPHRASE}\n")
     assert result.exit_code == 2
-    assert "does not look like a recovery code" in result.stderr
+    assert result.stderr.strip() == (
+        "A recovery code has 28 letters and digits, in seven groups of four. "
+        "Please check it and try again."
+    )
     assert_calm(result)
 
 

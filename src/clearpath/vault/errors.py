@@ -108,6 +108,18 @@ class WeakPassphrase(VaultError):
         super().__init__(detail)
 
 
+class MalformedRecoveryCode(VaultError):
+    """What was typed cannot be a recovery code (wrong length or characters)."""
+
+    exit_code = 2
+
+    def __init__(self, length: int, groups: int, group_size: int) -> None:
+        super().__init__(
+            f"A recovery code has {length} letters and digits, in {_in_words(groups)} groups "
+            f"of {_in_words(group_size)}. Please check it and try again."
+        )
+
+
 class VaultLocked(VaultError):
     exit_code = 3
 
@@ -120,3 +132,10 @@ def describe_wait(seconds: int) -> str:
         return f"{seconds} second{'s' if seconds != 1 else ''}"
     minutes = (seconds + 59) // 60
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+_SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _in_words(n: int) -> str:
+    return _SMALL_NUMBERS[n] if 0 <= n < len(_SMALL_NUMBERS) else str(n)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import secrets
 
+from clearpath.vault.errors import MalformedRecoveryCode
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 GROUPS = 7
 GROUP_SIZE = 4
@@ -27,10 +29,24 @@ def normalize(text: str) -> str:
 
 
 def is_well_formed(code: str) -> bool:
+    """True when ``code`` (already normalized) has the length and alphabet of a recovery code."""
     return len(code) == LENGTH and all(ch in ALPHABET for ch in code)
 
 
+def parse(text: str) -> str:
+    """The canonical form of a recovery code a person typed.
+
+    Raises MalformedRecoveryCode when, even after forgiving case, separators and look-alikes,
+    it cannot be a recovery code; no key derivation is spent on it.
+    """
+    code = normalize(text)
+    if not is_well_formed(code):
+        raise MalformedRecoveryCode(LENGTH, GROUPS, GROUP_SIZE)
+    return code
+
+
 def groups(code: str) -> list[str]:
+    """The code cut into its groups of four, as it is shown and typed back."""
     return [code[i : i + GROUP_SIZE] for i in range(0, len(code), GROUP_SIZE)]
 
 

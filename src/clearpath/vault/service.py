@@ -181,10 +181,16 @@ class Vault:
             self._open(data_key)
 
     def recover(self, code: str, new_passphrase: str) -> str:
-        """Open with the recovery code, set a new passphrase; return a new recovery code."""
+        """Open with the recovery code, set a new passphrase; return a new recovery code.
+
+        ``code`` may be typed loosely (any case, spaces or dashes); MalformedRecoveryCode when
+        it cannot be a recovery code at all.
+        """
+        # A malformed code is a typing slip, not a guess: it cannot open any slot, so it is
+        # refused here, before the key file is read, and never counts towards the throttle.
+        secret = recovery.parse(code)
         _require_strong(new_passphrase)
         with self._mutex:
-            secret = recovery.normalize(code)
             data_key = self._unwrap_with(keyslots.RECOVERY, secret, "recovery code")
             self._open(data_key)
             return self._rewrap(data_key, passphrase=new_passphrase, new_code=True) or ""

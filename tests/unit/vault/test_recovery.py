@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 import string
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from clearpath.vault import recovery
+from clearpath.vault.errors import MalformedRecoveryCode
 
 codes = st.text(alphabet=recovery.ALPHABET, min_size=recovery.LENGTH, max_size=recovery.LENGTH)
 
@@ -64,3 +66,20 @@ def test_normalize_forgives_any_separator_and_case(code: str, sep: str, lower: b
     typed = sep.join(recovery.groups(code))
     typed = typed.lower() if lower else typed
     assert recovery.normalize(typed) == code
+
+
+def test_parse_gives_the_canonical_code() -> None:
+    code = recovery.generate()
+    assert recovery.parse(recovery.display(code).lower()) == code
+    assert recovery.parse(" ".join(recovery.groups(code))) == code
+
+
+@pytest.mark.parametrize("typed", ["", "hello", "ABCD-EFGH", "U" * 28, "0" * 29])
+def test_parse_refuses_what_cannot_be_a_code(typed: str) -> None:
+    with pytest.raises(MalformedRecoveryCode) as caught:
+        recovery.parse(typed)
+    assert caught.value.message == (
+        "A recovery code has 28 letters and digits, in seven groups of four. "
+        "Please check it and try again."
+    )
+    assert caught.value.exit_code == 2

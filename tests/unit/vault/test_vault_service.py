@@ -14,6 +14,7 @@ from clearpath.settings import TESTING_KDF
 from clearpath.vault import recovery
 from clearpath.vault.errors import (
     KeyFileDamaged,
+    MalformedRecoveryCode,
     NotAVault,
     TryLater,
     VaultExists,
@@ -408,3 +409,16 @@ def test_a_passphrase_of_a_thousand_characters_creates_and_unlocks(
     vault.lock()
     vault.unlock(long_passphrase)
     assert vault.unlocked
+
+
+def test_a_malformed_recovery_code_is_refused_and_not_counted(
+    unlocked_vault: Vault, vault_secrets: VaultSecrets
+) -> None:
+    unlocked_vault.lock()
+    keys_before = unlocked_vault.paths.keys.read_bytes()
+    for _ in range(10):
+        with pytest.raises(MalformedRecoveryCode):
+            unlocked_vault.recover("not a code", NEW_PASSPHRASE)
+    assert unlocked_vault.paths.keys.read_bytes() == keys_before
+    assert unlocked_vault.keyfile().failures.count == 0
+    unlocked_vault.recover(vault_secrets.recovery_code, NEW_PASSPHRASE)
