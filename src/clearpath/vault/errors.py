@@ -30,10 +30,17 @@ class VaultMissing(VaultError):
 
 
 class WrongSecret(VaultError):
+    """The passphrase or recovery code did not open the vault.
+
+    ``wait_seconds`` is the wait this failure put in force before the next try (0 while free
+    tries are left), so a caller can say so without reading keys.json again.
+    """
+
     exit_code = 3
 
-    def __init__(self, what: str = "passphrase") -> None:
+    def __init__(self, what: str = "passphrase", wait_seconds: int = 0) -> None:
         super().__init__(f"That {what} did not open the vault. Please try again.")
+        self.wait_seconds = wait_seconds
 
 
 class TryLater(VaultError):

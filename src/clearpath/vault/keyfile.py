@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from clearpath.vault import throttle
 from clearpath.vault.atomic import write_atomic
 from clearpath.vault.errors import KeyFileDamaged
 from clearpath.vault.keyslots import KeySlot, SlotFormatError
@@ -26,6 +27,10 @@ class FailureRecord:
 
     count: int = 0
     last_at: float = 0.0
+
+    def seconds_left(self, now: float) -> int:
+        """Seconds the next try must still wait at ``now`` (0 when it may go ahead)."""
+        return throttle.seconds_left(self.count, self.last_at, now)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from clearpath import __version__, migrate
 from clearpath.db import is_disk_full, make_engine, make_session_factory
 from clearpath.settings import KdfParams
-from clearpath.vault import keyslots, recovery, strength, throttle
+from clearpath.vault import keyslots, recovery, strength
 from clearpath.vault.atomic import FILE_MODE, ensure_private_dir, fsync_dir
 from clearpath.vault.errors import (
     DiskFull,
@@ -55,6 +55,7 @@ class Vault:
     # -- state --------------------------------------------------------------------------
 
     def exists(self) -> bool:
+        """True when there is a vault here, even a damaged one (either of its files)."""
         return self.paths.keys.exists() or self.paths.database.exists()
 
     @property
@@ -100,6 +101,8 @@ class Vault:
                     raise
 
     def keyfile(self) -> KeyFile:
+        """keys.json as it is on disk now: VaultMissing without a vault, else KeyFileDamaged
+        when it cannot be read."""
         if not self.exists():
             raise VaultMissing()
         # vault.db without keys.json is a damaged vault, not a missing one: read_keyfile says
@@ -114,6 +117,7 @@ class Vault:
             return Preferences()
 
     def save_preferences(self, prefs: Preferences) -> None:
+        """Store the display preferences in keys.json (atomically); the vault may be locked."""
         with self._mutex:
             write_keyfile(self.paths.keys, replace(self.keyfile(), preferences=prefs))
 
@@ -123,7 +127,7 @@ class Vault:
             failures = self.keyfile().failures
         except Exception:  # noqa: BLE001 - no usable key file: nothing to wait for
             return 0
-        return throttle.seconds_left(failures.count, failures.last_at, self._clock())
+        return failures.seconds_left(self._clock())
 
     # -- creating -----------------------------------------------------------------------
 
@@ -177,8 +181,19 @@ class Vault:
     def unlock(self, passphrase: str) -> None:
         """Open the vault with the passphrase, migrating it to the current schema."""
         with self._mutex:
-            data_key = self._unwrap_with(keyslots.PASSPHRASE, passphrase, "passphrase")
+            data_key, _ = self._unwrap_with(keyslots.PASSPHRASE, passphrase, "passphrase")
             self._open(data_key)
+
+    def check_passphrase(self, passphrase: str) -> None:
+        """Verify ``passphrase`` without opening anything, for pages that ask for it again.
+
+        It goes through the same throttle as unlock: TryLater while a wait is in force,
+        WrongSecret (counted) when it is wrong; a right one resets the count. Works whether the
+        vault is locked or unlocked, and leaves it as it was.
+        """
+        with self._mutex:
+            data_key, _ = self._unwrap_with(keyslots.PASSPHRASE, passphrase, "passphrase")
+            _zero(data_key)
 
     def recover(self, code: str, new_passphrase: str) -> str:
         """Open with the recovery code, set a new passphrase; return a new recovery code.
@@ -191,16 +206,19 @@ class Vault:
         secret = recovery.parse(code)
         _require_strong(new_passphrase)
         with self._mutex:
-            data_key = self._unwrap_with(keyslots.RECOVERY, secret, "recovery code")
+            data_key, keyfile = self._unwrap_with(keyslots.RECOVERY, secret, "recovery code")
             self._open(data_key)
-            return self._rewrap(data_key, passphrase=new_passphrase, new_code=True) or ""
+            new_code = recovery.generate()
+            self._rewrap(keyfile, data_key, passphrase=new_passphrase, code=new_code)
+            return new_code
 
-    def _unwrap_with(self, kind: str, secret: str, what: str) -> bytearray:
+    def _unwrap_with(self, kind: str, secret: str, what: str) -> tuple[bytearray, KeyFile]:
+        """The data key, and keys.json as it now is on disk (for a rewrap to build on)."""
         keyfile = self.keyfile()
         if not self.paths.database.exists():
             raise NotAVault()
         now = self._clock()
-        wait = throttle.seconds_left(keyfile.failures.count, keyfile.failures.last_at, now)
+        wait = keyfile.failures.seconds_left(now)
         if wait > 0:
             raise TryLater(wait)
         slot = keyfile.slot(kind)
@@ -208,10 +226,11 @@ class Vault:
         if data_key is None:
             failures = FailureRecord(count=keyfile.failures.count + 1, last_at=now)
             write_keyfile(self.paths.keys, replace(keyfile, failures=failures))
-            raise WrongSecret(what)
+            raise WrongSecret(what, wait_seconds=failures.seconds_left(now))
         if keyfile.failures.count:
-            write_keyfile(self.paths.keys, replace(keyfile, failures=FailureRecord()))
-        return data_key
+            keyfile = replace(keyfile, failures=FailureRecord())
+            write_keyfile(self.paths.keys, keyfile)
+        return data_key, keyfile
 
     def _open(self, data_key: bytearray) -> None:
         if self._engine is not None:
@@ -236,26 +255,45 @@ class Vault:
         """Rewrap the data key under a new passphrase; the data itself is not touched."""
         _require_strong(new)
         with self._mutex:
-            data_key = self._unwrap_with(keyslots.PASSPHRASE, current, "passphrase")
+            data_key, keyfile = self._unwrap_with(keyslots.PASSPHRASE, current, "passphrase")
             try:
-                self._rewrap(data_key, passphrase=new)
+                self._rewrap(keyfile, data_key, passphrase=new)
             finally:
                 _zero(data_key)
 
     def new_recovery_code(self, passphrase: str) -> str:
         """Replace the recovery code; the old one stops working at once."""
         with self._mutex:
-            data_key = self._unwrap_with(keyslots.PASSPHRASE, passphrase, "passphrase")
+            data_key, keyfile = self._unwrap_with(keyslots.PASSPHRASE, passphrase, "passphrase")
             try:
-                return self._rewrap(data_key, new_code=True) or ""
+                code = recovery.generate()
+                self._rewrap(keyfile, data_key, code=code)
+                return code
             finally:
                 _zero(data_key)
 
+    def replace_recovery_code(self, code: str) -> None:
+        """Make ``code`` the recovery code; the old one stops working at once.
+
+        For the web, which makes the code (recovery.generate()), shows it and has the person
+        confirm it before calling this. The vault must be unlocked (VaultLocked otherwise): the
+        data key in memory is wrapped under ``code``, and keys.json is replaced atomically.
+        ``code`` must be a well-formed code (MalformedRecoveryCode otherwise).
+        """
+        secret = recovery.parse(code)
+        with self._mutex:
+            if self._key is None:
+                raise VaultLocked()
+            self._rewrap(self.keyfile(), self._key, code=secret)
+
     def _rewrap(
-        self, data_key: bytearray, passphrase: str | None = None, new_code: bool = False
-    ) -> str | None:
-        keyfile = self.keyfile()
-        code = recovery.generate() if new_code else None
+        self,
+        keyfile: KeyFile,
+        data_key: bytearray,
+        passphrase: str | None = None,
+        code: str | None = None,
+    ) -> None:
+        """Write ``keyfile`` with the data key wrapped under the new passphrase and/or code."""
         if passphrase is not None:
             keyfile = keyfile.with_slot(
                 keyslots.wrap(keyslots.PASSPHRASE, passphrase, data_key, self.kdf)
@@ -263,7 +301,6 @@ class Vault:
         if code is not None:
             keyfile = keyfile.with_slot(keyslots.wrap(keyslots.RECOVERY, code, data_key, self.kdf))
         write_keyfile(self.paths.keys, keyfile)
-        return code
 
     # -- locking ------------------------------------------------------------------------
 

@@ -118,3 +118,13 @@ def test_garbled_counter_and_preferences_do_not_block_unlocking(keyfile: KeyFile
     assert read.failures == FailureRecord()
     assert read.preferences == Preferences()
     assert read.slots == keyfile.slots
+
+
+def test_failure_record_knows_the_wait_left() -> None:
+    assert FailureRecord().seconds_left(5000.0) == 0
+    assert FailureRecord(count=4, last_at=1000.0).seconds_left(1000.0) == 0
+    record = FailureRecord(count=5, last_at=1000.0)
+    assert record.seconds_left(1000.0) == 10
+    assert record.seconds_left(1004.0) == 6
+    assert record.seconds_left(1010.0) == 0
+    assert record.seconds_left(900.0) == 10  # a clock that went backwards
