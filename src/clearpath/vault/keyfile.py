@@ -72,9 +72,10 @@ class KeyFile:
             )
         try:
             slots = tuple(KeySlot.from_json(raw) for raw in doc["slots"])
-        except (KeyError, TypeError, SlotFormatError) as exc:
-            raise KeyFileDamaged(str(exc) if isinstance(exc, SlotFormatError) else
-                                 "its key slots are missing") from exc
+        except SlotFormatError as exc:
+            raise KeyFileDamaged(str(exc)) from exc
+        except (KeyError, TypeError) as exc:
+            raise KeyFileDamaged("its key slots are missing") from exc
         if not slots:
             raise KeyFileDamaged("it holds no key slots")
         raw_fail = doc.get("unlock_failures") or {}

@@ -76,17 +76,19 @@ class KeySlot:
                 nonce=_unb64(raw["nonce"]),
                 wrapped_key=_unb64(raw["wrapped_key"]),
             )
+        except SlotFormatError:
+            raise  # already says what is wrong (it is a ValueError, so it must come first)
         except (KeyError, TypeError, ValueError) as exc:
-            if isinstance(exc, SlotFormatError):
-                raise
             raise SlotFormatError("a key slot is incomplete") from exc
 
 
 def new_data_key() -> bytearray:
+    """A new random data key, in a bytearray so it can be zeroed when the vault locks."""
     return bytearray(secrets.token_bytes(DATA_KEY_BYTES))
 
 
 def derive(secret: str, salt: bytes, kdf: KdfParams) -> bytes:
+    """The 32-byte wrapping key for ``secret``: Argon2id with the slot's salt and parameters."""
     return hash_secret_raw(
         secret=secret.encode("utf-8"),
         salt=salt,

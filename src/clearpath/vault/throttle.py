@@ -9,13 +9,16 @@ from __future__ import annotations
 FREE_TRIES = 5
 FIRST_WAIT_SECONDS = 10
 MAX_WAIT_SECONDS = 300
+# Doublings after which the wait has reached the cap (10 s << 5 = 320 s > 300 s). Capping the
+# shift there keeps a huge failure count from building an ever larger integer.
+MAX_DOUBLINGS = (MAX_WAIT_SECONDS // FIRST_WAIT_SECONDS).bit_length()
 
 
 def required_wait(failures: int) -> int:
     """Seconds that must pass after the last failure before another try is allowed."""
     if failures < FREE_TRIES:
         return 0
-    exponent = min(failures - FREE_TRIES, 16)
+    exponent = min(failures - FREE_TRIES, MAX_DOUBLINGS)
     return min(FIRST_WAIT_SECONDS << exponent, MAX_WAIT_SECONDS)
 
 

@@ -60,3 +60,11 @@ def test_wait_ends() -> None:
     assert throttle.seconds_left(5, 1000.0, 1000.0) == 10
     assert throttle.seconds_left(5, 1000.0, 1009.5) == 1
     assert throttle.seconds_left(5, 1000.0, 1010.0) == 0
+
+
+def test_the_doublings_stop_where_the_cap_is_reached() -> None:
+    # MAX_DOUBLINGS replaces a bare 16: enough doublings to reach the cap, and no more.
+    assert throttle.FIRST_WAIT_SECONDS << throttle.MAX_DOUBLINGS >= throttle.MAX_WAIT_SECONDS
+    assert throttle.FIRST_WAIT_SECONDS << (throttle.MAX_DOUBLINGS - 1) < throttle.MAX_WAIT_SECONDS
+    assert throttle.required_wait(throttle.FREE_TRIES + throttle.MAX_DOUBLINGS) == 300
+    assert throttle.required_wait(10**18) == 300
