@@ -117,7 +117,8 @@ def root(
     ] = False,
 ) -> None:
     """Clearpath: a private, encrypted companion that stays on your own device."""
-    ctx.obj = load_settings(data_dir=data_dir)
+    with calm_errors():  # a bad CLEARPATH_* value is one sentence, not a traceback
+        ctx.obj = load_settings(data_dir=data_dir)
 
 
 def _settings(ctx: typer.Context) -> Settings:

@@ -14,8 +14,17 @@ from pathlib import Path
 
 import platformdirs
 
+from clearpath.vault.errors import VaultError
+
 DEFAULT_PORT = 8765
+MAX_PORT = 65535
 LOOPBACK_HOSTS = ("127.0.0.1", "::1")
+
+
+class SettingsError(VaultError):
+    """A CLEARPATH_* environment variable holds a value that cannot be used."""
+
+    exit_code = 2
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,13 @@ TESTING_KDF = KdfParams(time_cost=1, memory_cost=8 * 1024, parallelism=1)
 
 @dataclass(frozen=True)
 class Settings:
+    """How this run of Clearpath is set up; built once by load_settings, then passed down.
+
+    data_dir holds the vault; host and port are where the server listens (loopback only);
+    open_browser says whether serve opens the launch address; testing selects TESTING_KDF;
+    kdf is the Argon2id cost for new key slots.
+    """
+
     data_dir: Path
     host: str = "127.0.0.1"
     port: int = DEFAULT_PORT
@@ -45,7 +61,22 @@ class Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+def _port(text: str) -> int:
+    """CLEARPATH_PORT as a number; unset or empty means the default port."""
+    cleaned = text.strip()
+    if not cleaned:
+        return DEFAULT_PORT
+    if not (cleaned.isascii() and cleaned.isdigit()) or int(cleaned) > MAX_PORT:
+        raise SettingsError(
+            f"CLEARPATH_PORT is set to {cleaned!r}, which is not a port number. "
+            f"Set it to a number from 0 to {MAX_PORT}, or unset it to use {DEFAULT_PORT}."
+        )
+    return int(cleaned)
+
+
 def default_data_dir() -> Path:
+    """The per-user data folder the vault lives in unless --data-dir or CLEARPATH_DATA_DIR say
+    otherwise."""
     return Path(platformdirs.user_data_dir("clearpath", appauthor=False, roaming=False))
 
 
@@ -58,11 +89,9 @@ def load_settings(
     chosen = data_dir or (
         Path(source["CLEARPATH_DATA_DIR"]) if source.get("CLEARPATH_DATA_DIR") else None
     )
-    port_text = source.get("CLEARPATH_PORT", "")
-    port = int(port_text) if port_text.isdigit() else DEFAULT_PORT
     return Settings(
         data_dir=(chosen or default_data_dir()).expanduser().absolute(),
-        port=port,
+        port=_port(source.get("CLEARPATH_PORT", "")),
         open_browser=source.get("CLEARPATH_NO_BROWSER") != "1",
         testing=testing,
         kdf=TESTING_KDF if testing else KdfParams(),

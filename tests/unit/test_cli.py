@@ -274,6 +274,19 @@ def test_doctor_unlock_on_a_vault_from_a_newer_clearpath(
     assert_calm(result)
 
 
+def test_a_bad_port_in_the_environment_is_one_sentence(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLEARPATH_PORT", "99999")
+    result = cli("doctor")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "CLEARPATH_PORT is set to '99999', which is not a port number. "
+        "Set it to a number from 0 to 65535, or unset it to use 8765."
+    )
+    assert_calm(result)
+
+
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "example.org", "::"])  # noqa: S104
 def test_serve_refuses_other_hosts(cli: Callable[..., Result], host: str) -> None:
     result = cli("serve", "--host", host, "--no-browser")
