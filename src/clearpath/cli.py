@@ -18,18 +18,17 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from clearpath import __version__, doctor
 from clearpath.cli_input import InputError, SecretReader
-from clearpath.settings import Settings, load_settings
+from clearpath.settings import Settings, load_settings, loopback_address
 from clearpath.vault import recovery
 from clearpath.vault.atomic import ensure_private_dir
 from clearpath.vault.errors import VaultError, VaultExists, VaultMissing
 from clearpath.vault.process_lock import ProcessLock
 from clearpath.vault.service import Vault
 
-LOOPBACK_NAMES = {"127.0.0.1": "127.0.0.1", "::1": "::1", "localhost": "127.0.0.1"}
 EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
@@ -42,12 +41,15 @@ app = typer.Typer(
 )
 
 
+# markup=False: what is printed holds paths, file names, OS error text and values from the
+# environment, and rich would read a '[' in them as markup (mangling it, or raising MarkupError
+# for a folder such as '[/]'). Colour is given with Text styles instead.
 def _out() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    return Console(highlight=False, soft_wrap=True, markup=False)
 
 
 def _err() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 @contextlib.contextmanager
@@ -119,6 +121,11 @@ def root(
     """Clearpath: a private, encrypted companion that stays on your own device."""
     with calm_errors():  # a bad CLEARPATH_* value is one sentence, not a traceback
         ctx.obj = load_settings(data_dir=data_dir)
+    # Whatever any command writes (the vault, keys.json, SQLite's journal, the lock file) is
+    # for this user only, whatever the shell's umask says. Restored when the command ends,
+    # which matters when the app runs inside another process (tests).
+    old_umask = os.umask(0o077)
+    ctx.call_on_close(lambda: os.umask(old_umask))
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -240,13 +247,7 @@ def serve(
     yet, the app helps you create one. Press Ctrl+C to stop; the vault locks.
     """
     with calm_errors():
-        bind = LOOPBACK_NAMES.get(host.strip().lower())
-        if bind is None:
-            _err().print(
-                f"Clearpath only listens on this computer (127.0.0.1, ::1 or localhost), "
-                f"never on {host}, so nobody else on the network can reach it."
-            )
-            raise typer.Exit(2)
+        bind = loopback_address(host)
         base = _settings(ctx)
         settings = base.with_options(
             host=bind,
@@ -262,15 +263,12 @@ def _serve(settings: Settings) -> None:
 
     vault = _vault(settings)
     ensure_private_dir(vault.paths.root)
-    # Anything the server writes is for this user only, whatever the shell's umask says.
-    old_umask = os.umask(0o077)
+    # The root callback has set umask 077: anything the server writes is for this user only.
     try:
         with _held(vault):
             run_server(settings, vault, _on_ready(settings.open_browser))
     except KeyboardInterrupt:
         pass  # Ctrl+C is the ordinary way to stop the server, not an error
-    finally:
-        os.umask(old_umask)
     _out().print("Clearpath has stopped and the vault is locked.")
 
 
@@ -331,10 +329,10 @@ def _print_findings(findings: list[doctor.Finding]) -> None:
     out = _out()
     styles = {doctor.Level.OK: "green", doctor.Level.NOTE: "cyan", doctor.Level.PROBLEM: "yellow"}
     for finding in findings:
-        label = f"[{styles[finding.level]}]{finding.level.value:<8}[/]"
+        label = (f"{finding.level.value:<8}", styles[finding.level])
         fix = f" Fix: {finding.fix}" if finding.fix else ""
-        # File names come from disk; a '[' in one must not be read as rich markup.
-        out.print(f"{label}{escape(finding.text)}{escape(fix)}")
+        # File names come from disk: they are plain text, never markup.
+        out.print(Text.assemble(label, finding.text, fix))
 
 
 def _print_summary(findings: list[doctor.Finding]) -> None:

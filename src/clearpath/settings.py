@@ -19,12 +19,36 @@ from clearpath.vault.errors import VaultError
 DEFAULT_PORT = 8765
 MAX_PORT = 65535
 LOOPBACK_HOSTS = ("127.0.0.1", "::1")
+# The names a person may give for --host, and the address each one binds.
+_LOOPBACK_NAMES = {"127.0.0.1": "127.0.0.1", "localhost": "127.0.0.1", "::1": "::1"}
 
 
 class SettingsError(VaultError):
     """A CLEARPATH_* environment variable holds a value that cannot be used."""
 
     exit_code = 2
+
+
+class NotLoopback(VaultError):
+    """A host that is not this computer: Clearpath never listens where others can reach it."""
+
+    exit_code = 2
+
+    def __init__(self, host: str) -> None:
+        super().__init__(
+            f"Clearpath only listens on this computer (127.0.0.1, ::1 or localhost), "
+            f"never on {host}, so nobody else on the network can reach it."
+        )
+
+
+def loopback_address(name: str) -> str:
+    """The address to bind for a host name a person gave: "127.0.0.1" or "localhost" give
+    127.0.0.1, "::1" gives ::1 (case and surrounding spaces do not matter). Anything else
+    raises NotLoopback."""
+    address = _LOOPBACK_NAMES.get(name.strip().lower())
+    if address is None:
+        raise NotLoopback(name)
+    return address
 
 
 @dataclass(frozen=True)

@@ -287,6 +287,59 @@ def test_a_bad_port_in_the_environment_is_one_sentence(
     assert_calm(result)
 
 
+@pytest.mark.parametrize("name", ["[/]", "[bold]notes[/bold]", "[red]x"])
+def test_paths_are_printed_as_they_are(tmp_path: Path, name: str) -> None:
+    # rich would read these folder names as markup: raise MarkupError, or eat the tags.
+    data_dir = tmp_path / name / "vault"
+    result = CliRunner().invoke(
+        app, ["--data-dir", str(data_dir), "init"], input=f"{PASSPHRASE}\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert f"Your vault is ready in {data_dir}." in result.stdout
+    doctor = CliRunner().invoke(app, ["--data-dir", str(data_dir), "doctor"])
+    assert f"The data folder exists: {data_dir}" in doctor.stdout
+
+
+def test_os_errors_print_the_path_as_it_is(tmp_path: Path) -> None:
+    (tmp_path / "[").mkdir()
+    blocker = tmp_path / "[" / "]notes[bold]"  # the path holds '[/]' and '[bold]'
+    blocker.write_text("a file where a folder should be")
+    data_dir = blocker / "vault"
+    result = CliRunner().invoke(
+        app, ["--data-dir", str(data_dir), "init"], input=f"{PASSPHRASE}\n"
+    )
+    assert result.exit_code == 1
+    assert str(blocker) in result.stderr
+    assert "The system reported a problem" in result.stderr
+    assert_calm(result)
+
+
+def test_commands_write_with_umask_077_and_restore_it(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    seen: list[int] = []
+    real_create = Vault.create
+
+    def create(vault: Vault, passphrase: str) -> str:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        seen.append(umask)
+        return real_create(vault, passphrase)
+
+    monkeypatch.setattr(Vault, "create", create)
+    before = os.umask(0o022)
+    try:
+        initialised(cli)
+        after = os.umask(0o022)
+    finally:
+        os.umask(before)
+    assert seen == [0o077]
+    assert after == 0o022
+    assert sorted(oct(p.stat().st_mode & 0o777) for p in data_dir.iterdir()) == [
+        "0o600", "0o600", "0o600", "0o700"
+    ]
+
+
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "example.org", "::"])  # noqa: S104
 def test_serve_refuses_other_hosts(cli: Callable[..., Result], host: str) -> None:
     result = cli("serve", "--host", host, "--no-browser")

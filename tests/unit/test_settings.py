@@ -10,8 +10,10 @@ from clearpath.settings import (
     DEFAULT_PORT,
     TESTING_KDF,
     KdfParams,
+    NotLoopback,
     SettingsError,
     load_settings,
+    loopback_address,
 )
 
 
@@ -53,4 +55,28 @@ def test_a_port_out_of_range_is_refused_clearly(tmp_path: Path, text: str) -> No
         load_settings({"CLEARPATH_PORT": text}, data_dir=tmp_path)
     assert caught.value.message.startswith(f"CLEARPATH_PORT is set to {text!r}, which is not")
     assert "from 0 to 65535" in caught.value.message
+    assert caught.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "address"),
+    [
+        ("127.0.0.1", "127.0.0.1"),
+        ("localhost", "127.0.0.1"),
+        (" LocalHost ", "127.0.0.1"),
+        ("::1", "::1"),
+    ],
+)
+def test_loopback_names(name: str, address: str) -> None:
+    assert loopback_address(name) == address
+
+
+@pytest.mark.parametrize("name", ["0.0.0.0", "::", "192.168.1.20", "example.org", "127.0.0.2", ""])  # noqa: S104
+def test_other_hosts_are_refused(name: str) -> None:
+    with pytest.raises(NotLoopback) as caught:
+        loopback_address(name)
+    assert caught.value.message == (
+        "Clearpath only listens on this computer (127.0.0.1, ::1 or localhost), "
+        f"never on {name}, so nobody else on the network can reach it."
+    )
     assert caught.value.exit_code == 2
