@@ -110,7 +110,7 @@ def _check_mode(path: Path, wanted: int, name: str = "") -> Finding:
 
 def _check_files(paths: VaultPaths) -> list[Finding]:
     findings: list[Finding] = []
-    vault_exists = paths.keys.exists() or paths.database.exists()
+    vault_exists = paths.holds_vault()
     for path, required in (
         (paths.database, vault_exists),
         (paths.keys, vault_exists),
@@ -118,6 +118,8 @@ def _check_files(paths: VaultPaths) -> list[Finding]:
     ):
         if path.exists() or path.is_symlink():
             findings.append(_check_mode(path, 0o600))
+        elif path == paths.database and paths.creating.exists():
+            pass  # an interrupted creation: _check_creating says how to finish it
         elif required:
             findings.append(
                 problem(
@@ -166,14 +168,48 @@ def _check_unexpected(paths: VaultPaths) -> list[Finding]:
                 f"{journal} is there: a change is being saved, or one was interrupted. "
                 "It is encrypted and is tidied up the next time the vault opens. Keep it.",
             ))
-            continue
-        findings.append(problem(
-            f"The data folder holds something Clearpath did not put there: {entry.name}",
-            "Check what it is, and move it out of the data folder.",
-        ))
+        elif entry == paths.creating:
+            findings.append(_check_creating(paths))
+        elif _is_keys_temp_file(paths, entry.name):
+            findings.append(Finding(
+                Level.NOTE,
+                f"{entry.name} is left over from saving keys.json when that was interrupted "
+                "(or while Clearpath is saving it right now). keys.json itself was not touched: "
+                "it is replaced only once a new copy is complete.",
+                f"When Clearpath is not running, delete it: rm '{entry}'",
+            ))
+        else:
+            findings.append(problem(
+                f"The data folder holds something Clearpath did not put there: {entry.name}",
+                "Check what it is, and move it out of the data folder.",
+            ))
     if not findings:
         findings.append(ok("The data folder holds only Clearpath's own files."))
     return findings
+
+
+def _is_keys_temp_file(paths: VaultPaths, name: str) -> bool:
+    """The name atomic.write_atomic gives keys.json's new copy: .keys.json.<pid>.tmp"""
+    middle = name.removeprefix(f".{paths.keys.name}.").removesuffix(".tmp")
+    return name.startswith(f".{paths.keys.name}.") and name.endswith(".tmp") and middle.isdigit()
+
+
+def _check_creating(paths: VaultPaths) -> Finding:
+    """A new vault is built as .vault.db.creating, keys.json is written, then it is renamed."""
+    name = paths.creating.name
+    if paths.keys.exists() and not paths.database.exists():
+        # Interrupted after keys.json was written: the new vault is complete, only unnamed.
+        return problem(
+            f"Creating the vault was interrupted just before the end: the new vault is in "
+            f"{name}, and vault.db is not there yet.",
+            f"Finish it by renaming the file: mv '{paths.creating}' '{paths.database}'",
+        )
+    return Finding(
+        Level.NOTE,
+        f"{name} is left over from creating a vault when that was interrupted. It holds no "
+        "data you need.",
+        f"When Clearpath is not running, delete it: rm '{paths.creating}'",
+    )
 
 
 def _check_keyfile(paths: VaultPaths, current: KdfParams) -> list[Finding]:

@@ -26,6 +26,10 @@ class VaultPaths:
     def lock(self) -> Path:
         return self.root / "clearpath.lock"
 
+    def holds_vault(self) -> bool:
+        """True when either of the vault's files is here, even if the other is missing."""
+        return self.keys.exists() or self.database.exists()
+
     @property
     def creating(self) -> Path:
         """A new vault.db is built here and renamed into place when complete."""

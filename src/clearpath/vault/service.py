@@ -56,7 +56,7 @@ class Vault:
 
     def exists(self) -> bool:
         """True when there is a vault here, even a damaged one (either of its files)."""
-        return self.paths.keys.exists() or self.paths.database.exists()
+        return self.paths.holds_vault()
 
     @property
     def unlocked(self) -> bool:
