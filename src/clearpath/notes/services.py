@@ -13,6 +13,8 @@ MAX_NOTE_LENGTH = 20_000
 
 
 class NoteTooLong(ValueError):
+    """The note is over MAX_NOTE_LENGTH characters; the message says so calmly."""
+
     def __init__(self) -> None:
         super().__init__(
             f"This note is longer than {MAX_NOTE_LENGTH:,} characters. "
@@ -20,9 +22,14 @@ class NoteTooLong(ValueError):
         )
 
 
+def _the_note(session: Session) -> Note | None:
+    """The one note (the oldest, should there ever be more), or None before the first save."""
+    return session.scalars(select(Note).order_by(Note.id).limit(1)).first()
+
+
 def read_note(session: Session) -> str:
     """The current note text, or an empty string."""
-    note = session.scalars(select(Note).order_by(Note.id).limit(1)).first()
+    note = _the_note(session)
     return note.body if note else ""
 
 
@@ -32,7 +39,7 @@ def save_note(session: Session, body: str) -> None:
     if len(text) > MAX_NOTE_LENGTH:
         raise NoteTooLong()
     now = datetime.now(UTC)
-    note = session.scalars(select(Note).order_by(Note.id).limit(1)).first()
+    note = _the_note(session)
     if note is None:
         session.add(Note(body=text, created_at=now, updated_at=now))
     else:
