@@ -42,9 +42,10 @@ $(RUN_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -e .
 	@touch $@
 
+# The dev install includes everything 'run' needs, so it satisfies the run stamp too.
 $(DEV_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -e '.[dev]'
-	@touch $@
+	@touch $@ $(RUN_STAMP)
 
 clean:
 	rm -rf .mypy_cache .ruff_cache .pytest_cache .hypothesis build dist bench/.data
