@@ -41,7 +41,7 @@ CONNECTION_PRAGMAS: dict[str, str] = {
 
 
 class Base(DeclarativeBase):
-    pass
+    """The declarative base of every table in the vault."""
 
 
 def _apply_key(dbapi_connection: Any, key: bytes) -> None:
@@ -117,6 +117,7 @@ def is_disk_full(exc: DBAPIError) -> bool:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions on ``engine`` whose objects stay readable after commit."""
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 

@@ -289,6 +289,7 @@ def sqlcipher_version() -> str:
 
 
 def check_sqlcipher() -> Finding:
+    """Whether the database module really encrypts, with SQLCipher 4 or newer."""
     version = sqlcipher_version()
     fix = "Reinstall Clearpath so it uses the sqlcipher3 package with SQLCipher 4."
     if not version:
@@ -300,6 +301,7 @@ def check_sqlcipher() -> Finding:
 
 
 def check_free_space(folder: Path) -> Finding:
+    """Free space on the disk that holds ``folder`` (or its nearest existing parent)."""
     existing = folder
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent

@@ -20,6 +20,7 @@ def ensure_private_dir(path: Path) -> None:
 
 
 def fsync_dir(path: Path) -> None:
+    """Flush a folder's entries to disk, so a rename in it survives a crash."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

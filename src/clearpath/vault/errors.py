@@ -135,6 +135,7 @@ class VaultLocked(VaultError):
 
 
 def describe_wait(seconds: int) -> str:
+    """A wait in words: seconds under a minute, else whole minutes rounded up."""
     if seconds < 60:
         return f"{seconds} second{'s' if seconds != 1 else ''}"
     minutes = (seconds + 59) // 60

@@ -9,6 +9,8 @@ from clearpath.db import Base
 
 
 class VaultInfo(Base):
+    """One fact about the vault, as a key and a text value."""
+
     __tablename__ = "vault_info"
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -16,11 +18,13 @@ class VaultInfo(Base):
 
 
 def get_info(session: Session, key: str) -> str | None:
+    """The value stored under ``key``, or None when there is none."""
     row = session.scalars(select(VaultInfo).where(VaultInfo.key == key)).first()
     return row.value if row else None
 
 
 def set_info(session: Session, key: str, value: str) -> None:
+    """Store ``value`` under ``key``, replacing any earlier value; the caller commits."""
     row = session.get(VaultInfo, key)
     if row is None:
         session.add(VaultInfo(key=key, value=value))

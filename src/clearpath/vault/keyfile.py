@@ -35,6 +35,8 @@ class FailureRecord:
 
 @dataclass(frozen=True)
 class KeyFile:
+    """Everything keys.json holds; changed by making a new one (it is frozen)."""
+
     slots: tuple[KeySlot, ...]
     failures: FailureRecord = field(default_factory=FailureRecord)
     preferences: Preferences = field(default_factory=Preferences)
@@ -94,6 +96,7 @@ class KeyFile:
 
 
 def read_keyfile(path: Path) -> KeyFile:
+    """keys.json at ``path``; KeyFileDamaged (saying why) when it is missing or unreadable."""
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
@@ -104,4 +107,5 @@ def read_keyfile(path: Path) -> KeyFile:
 
 
 def write_keyfile(path: Path, keyfile: KeyFile) -> None:
+    """Replace keys.json atomically (DiskFull when there is no room; the old file stays)."""
     write_atomic(path, keyfile.to_bytes())

@@ -33,6 +33,8 @@ class SlotFormatError(ValueError):
 
 @dataclass(frozen=True)
 class KeySlot:
+    """The data key wrapped under one secret, with everything needed to unwrap it again."""
+
     kind: str
     kdf: KdfParams
     salt: bytes

@@ -8,6 +8,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class VaultPaths:
+    """The names of the vault's files inside the data directory ``root``."""
+
     root: Path
 
     @property

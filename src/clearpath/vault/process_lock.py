@@ -19,6 +19,11 @@ class ProcessLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
+        """Take the lock at once, or raise VaultBusy when another process holds it.
+
+        The lock file is created 0600 if needed; the lock goes with the process, so a crash
+        never leaves the vault locked.
+        """
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -29,6 +34,7 @@ class ProcessLock:
         self._fd = fd
 
     def release(self) -> None:
+        """Let go of the lock (the file stays); safe to call when it is not held."""
         if self._fd is not None:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)

@@ -60,10 +60,12 @@ class Vault:
 
     @property
     def unlocked(self) -> bool:
+        """True while the data key is in memory and the database can be used."""
         return self._engine is not None
 
     @property
     def engine(self) -> Engine:
+        """The open vault's engine (VaultLocked while locked); prefer session()."""
         if self._engine is None:
             raise VaultLocked()
         return self._engine

@@ -18,6 +18,8 @@ LABELS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
 
 @dataclass(frozen=True)
 class Strength:
+    """zxcvbn's verdict on a passphrase: score 0-4, its label, advice, and whether it will do."""
+
     score: int
     label: str
     warning: str
