@@ -119,7 +119,8 @@ def get_with_cookie(app: RunningApp, path: str, session: str) -> tuple[int, str]
     """A request outside the browser that replays an old session cookie."""
     conn = http.client.HTTPConnection("127.0.0.1", app.port, timeout=10)
     try:
-        conn.request("GET", path, headers={"Cookie": f"session={session}"})
+        cookie = f"{app.ctx.cookie_name}={session}"
+        conn.request("GET", path, headers={"Cookie": cookie})
         response = conn.getresponse()
         return response.status, response.read().decode("utf-8", "replace")
     finally:

@@ -29,7 +29,7 @@ from starlette.applications import Starlette
 from clearpath.settings import load_settings
 from clearpath.vault.service import Vault
 from clearpath.web.app import create_app
-from clearpath.web.context import SESSION_COOKIE, AppContext, app_context
+from clearpath.web.context import AppContext, app_context
 from clearpath.web.server import bind_loopback
 
 # zxcvbn scores this 4 of 4 (the same passphrase the unit tests use).
@@ -217,7 +217,8 @@ class Tab:
 
     def session_cookie(self) -> str | None:
         for cookie in self.context.cookies():
-            if cookie["name"] == SESSION_COOKIE:
+            # The app names its cookie after its port ("session_PORT").
+            if cookie["name"].startswith("session_"):
                 return cookie["value"]
         return None
 

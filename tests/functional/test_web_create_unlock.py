@@ -255,7 +255,7 @@ def test_a_malformed_code_is_explained(locked: Web, typed: str) -> None:
     before = locked.keys_json()
     response = _recover(locked, typed)
     assert response.status_code == 400
-    assert "A recovery code has 28 letters and digits, in groups of 4." in response.text
+    assert "A recovery code has 28 letters and digits, in seven groups of four." in response.text
     assert locked.keys_json() == before
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from httpx2 import Response
-from web_harness import OTHER_PASSPHRASE, PASSPHRASE, Web, browser
+from web_harness import COOKIE, OTHER_PASSPHRASE, PASSPHRASE, Web, browser
 
 BAD_TOKENS = [None, "", "wrong-token", "x" * 43]
 
@@ -97,7 +97,7 @@ def test_a_failed_token_does_not_count_as_activity(home: Web) -> None:
 def test_another_sessions_token_is_refused(home: Web) -> None:
     other = browser(home.app)
     other.get(f"/launch?token={home.app.state.launch.issue()}")
-    theirs = home.ctx.sessions.get(other.cookies.get("session"))
+    theirs = home.ctx.sessions.get(other.cookies.get(COOKIE))
     assert theirs is not None
     _refused(home.post("/note", {"csrf_token": theirs.csrf_token, "note": "x"}, csrf=False))
     assert home.note() == ""

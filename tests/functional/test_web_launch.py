@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from httpx2 import Response
 from web_harness import (
+    COOKIE,
     NEUTRAL_HEADING,
     ORIGIN,
     PASSPHRASE,
@@ -59,7 +60,7 @@ def test_launch_sets_a_session_cookie_and_goes_to_the_front_door(web: Web) -> No
     response = fresh.get(f"/launch?token={web.app.state.launch.issue()}")
     assert response.status_code == 303
     assert response.headers["location"] == "/"
-    assert fresh.cookies.get("session")
+    assert fresh.cookies.get(COOKIE)
     # The front door sends a new person to create the vault.
     front = fresh.get("/")
     assert front.status_code == 303
@@ -70,7 +71,8 @@ def test_session_cookie_attributes(web: Web) -> None:
     response = browser(web.app).get(f"/launch?token={web.app.state.launch.issue()}")
     (cookie,) = _set_cookie_headers(response)
     parts = [p.strip().lower() for p in cookie.split(";")]
-    assert parts[0].startswith("session=")
+    # Named after the port: cookies are shared by every port of 127.0.0.1.
+    assert parts[0].startswith("session_8765=")
     assert "httponly" in parts
     assert "samesite=strict" in parts
     assert "path=/" in parts
@@ -85,7 +87,7 @@ def test_launch_token_is_single_use(web: Web) -> None:
     again = second.get(f"/launch?token={token}")
     assert is_neutral(again)
     assert not _set_cookie_headers(again)
-    assert not second.cookies.get("session")
+    assert not second.cookies.get(COOKIE)
     assert is_neutral(second.get("/"))
 
 
@@ -183,7 +185,11 @@ def test_session_id_rotates_after_unlock(locked: Web) -> None:
 def test_a_second_launch_makes_an_independent_session(home: Web) -> None:
     other = browser(home.app)
     other.get(f"/launch?token={home.app.state.launch.issue()}")
-    assert other.cookies.get("session") != home.session_id
+    assert other.cookies.get(COOKIE) != home.session_id
     # Both browsers work; neither learns the other's CSRF token.
     assert other.get("/home").status_code == 200
     assert home.get("/home").status_code == 200
+
+
+def test_the_cookie_is_named_after_the_port(web: Web) -> None:
+    assert web.ctx.cookie_name == COOKIE == f"session_{web.ctx.port}"

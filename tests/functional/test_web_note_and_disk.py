@@ -81,12 +81,27 @@ def test_a_note_over_the_limit_is_refused_and_nothing_saved(home: Web) -> None:
     assert home.note() == "the earlier note"
 
 
+def _multipart(home: Web, note: str) -> dict[str, tuple[None, str]]:
+    # (None, value): a plain multipart field with no filename, not a file.
+    return {"csrf_token": (None, home.token()), "note": (None, note)}
+
+
 def test_a_note_sent_as_multipart_is_saved(home: Web) -> None:
-    response = home.client.post(
-        "/note", data={"csrf_token": home.token(), "note": "multipart"}, files={"x": ("", b"")}
-    )
+    response = home.client.post("/note", files=_multipart(home, "multipart"))
     assert response.status_code == 303
     assert home.note() == "multipart"
+
+
+def test_a_form_carrying_a_file_is_refused_and_nothing_saved(home: Web) -> None:
+    # No form takes files yet; one would be spooled to the temp folder in plaintext.
+    home.post("/note", {"note": "the earlier note"})
+    response = home.client.post(
+        "/note",
+        data={"csrf_token": home.token(), "note": "sneaked in"},
+        files={"photo": ("photo.jpg", b"\xff\xd8 not really a photo")},
+    )
+    assert response.status_code == 400
+    assert home.note() == "the earlier note"
 
 
 # -- nothing in plaintext on disk ---------------------------------------------------------------
@@ -98,9 +113,7 @@ def test_no_plaintext_on_disk(home: Web) -> None:
     multipart = f"multipart-marker-{uuid.uuid4().hex}"
     assert home.post("/note", {"note": f"{marker} ünïcödé"}).status_code == 303
     assert marker in home.get("/home").text
-    home.client.post(
-        "/note", data={"csrf_token": home.token(), "note": multipart}, files={"x": ("", b"")}
-    )
+    home.client.post("/note", files=_multipart(home, multipart))
     assert home.note() == multipart
     home.lock()
     home.unlock()

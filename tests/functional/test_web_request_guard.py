@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from httpx2 import Response
-from web_harness import ORIGIN, Web, browser
+from web_harness import COOKIE, ORIGIN, Web, browser
 
 GOOD_HOSTS = ["127.0.0.1:8765", "localhost:8765"]
 BAD_HOSTS = [
@@ -37,7 +37,7 @@ def test_a_wrong_host_cannot_use_the_launch_token(web: Web) -> None:
     client = browser(web.app)
     refused = client.get(f"/launch?token={token}", headers={"host": "evil.com"})
     assert refused.status_code == 400
-    assert not client.cookies.get("session")
+    assert not client.cookies.get(COOKIE)
     # Refused before the route: the person's token is still good.
     assert client.get(f"/launch?token={token}").status_code == 303
 
@@ -128,7 +128,7 @@ def test_a_link_from_another_site_cannot_use_the_launch_token(web: Web) -> None:
     client = browser(web.app)
     refused = client.get(f"/launch?token={token}", headers={"sec-fetch-site": "cross-site"})
     assert refused.status_code == 403
-    assert not client.cookies.get("session")
+    assert not client.cookies.get(COOKIE)
 
 
 # -- no CORS --------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from httpx2 import Response
 from starlette.testclient import TestClient
-from web_harness import ORIGIN, Web, browser
+from web_harness import COOKIE, ORIGIN, Web, browser
 
 from clearpath.web import home_views
 
@@ -129,7 +129,7 @@ def _unexpected_error_client(home: Web, monkeypatch: pytest.MonkeyPatch) -> Test
     monkeypatch.setattr(home_views, "read_note", broken)
     client = TestClient(home.app, base_url=ORIGIN, follow_redirects=False,
                         raise_server_exceptions=False)
-    client.cookies.set("session", home.session_id)
+    client.cookies.set(COOKIE, home.session_id)
     return client
 
 
@@ -138,7 +138,7 @@ def test_an_unexpected_error_gives_the_calm_page(
 ) -> None:
     response = _unexpected_error_client(home, monkeypatch).get("/home")
     assert response.status_code == 500
-    assert "Something went wrong, and nothing was changed." in response.text
+    assert "Something went wrong. Please go back, check what you see there" in response.text
     assert "Traceback" not in response.text
     assert "RuntimeError" not in response.text
     assert "nobody planned" not in response.text

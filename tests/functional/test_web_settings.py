@@ -209,6 +209,19 @@ def test_a_new_code_replaces_the_old_one(home: Web) -> None:
     home.vault.recover(new_code, OTHER_PASSPHRASE)
 
 
+def test_an_unconfirmed_new_code_changes_nothing(home: Web) -> None:
+    # The new code was shown but never typed back (the window closed, a quick exit): the
+    # old code must still open the vault, or the person could be locked out for good.
+    old_code = home.code
+    home.post("/settings/recovery-code", {"passphrase_for_code": PASSPHRASE})
+    unconfirmed, _groups = home.read_code()
+    assert unconfirmed != old_code
+    home.get("/exit")
+    with pytest.raises(WrongSecret):
+        home.vault.recover(unconfirmed, OTHER_PASSPHRASE)
+    home.vault.recover(old_code, OTHER_PASSPHRASE)
+
+
 def test_the_old_code_fails_through_the_web_too(home: Web) -> None:
     old_code = home.code
     home.post("/settings/recovery-code", {"passphrase_for_code": PASSPHRASE})

@@ -21,7 +21,7 @@ from clearpath.notes.services import read_note
 from clearpath.settings import Settings, load_settings
 from clearpath.vault.service import Vault
 from clearpath.web.app import create_app
-from clearpath.web.context import SESSION_COOKIE, AppContext, app_context
+from clearpath.web.context import AppContext, app_context
 from clearpath.web.state import Activity
 
 PASSPHRASE = "correct horse battery staple 42"
@@ -29,6 +29,8 @@ OTHER_PASSPHRASE = "violet tractor whispers under 9 bridges"
 WEAK_PASSPHRASE = "password123"
 PORT = 8765
 ORIGIN = f"http://127.0.0.1:{PORT}"
+# The app names its cookie after its port: browsers share cookies across ports.
+COOKIE = f"session_{PORT}"
 NEUTRAL_HEADING = "Nothing to show"
 
 _CODE_GROUP = re.compile(r"<code>([0-9A-Z]{4})</code>")
@@ -63,7 +65,7 @@ def browser(app: Starlette, session_id: str | None = None) -> TestClient:
     """Another browser on the same app (no lifespan: the main client owns it)."""
     client = TestClient(app, base_url=ORIGIN, follow_redirects=False)
     if session_id is not None:
-        client.cookies.set(SESSION_COOKIE, session_id)
+        client.cookies.set(app_context(app).cookie_name, session_id)
     return client
 
 
@@ -101,7 +103,7 @@ class Web:
 
     @property
     def session_id(self) -> str:
-        return self.client.cookies.get(SESSION_COOKIE) or ""
+        return self.client.cookies.get(self.ctx.cookie_name) or ""
 
     def token(self) -> str:
         """The CSRF token of this browser's session, read without a request (no activity)."""

@@ -3,31 +3,35 @@
 from __future__ import annotations
 
 from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from clearpath.vault import recovery, strength
-from clearpath.vault.errors import TryLater, WrongSecret
-from clearpath.web.context import SESSION_COOKIE, AppContext, context_of
-from clearpath.web.forms import check_confirmation, check_new_passphrase, pick_confirm_groups
-from clearpath.web.guards import Access, Call, browser_session, guarded, neutral_page
-from clearpath.web.render import render
+from clearpath.vault.errors import MalformedRecoveryCode, TryLater, WeakPassphrase, WrongSecret
+from clearpath.web.context import AppContext, context_of
+from clearpath.web.forms import check_confirmation, mismatch_errors, pick_confirm_groups
+from clearpath.web.guards import Access, Call, guarded
+from clearpath.web.render import neutral_page, redirect, render
 from clearpath.web.state import BrowserSession
 
-CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+# No "cache": every response is no-store, so there is nothing to clear, and Chromium can
+# hold the response carrying it for seconds while it clears the cache, delaying the exit.
+CLEAR_SITE_DATA = '"cookies", "storage"'
 
 
-def _redirect(path: str) -> RedirectResponse:
-    return RedirectResponse(path, status_code=303)
-
-
-def _redirect_as(path: str, session: BrowserSession) -> RedirectResponse:
+def _redirect_as(request: Request, path: str, session: BrowserSession) -> Response:
     """Redirect and hand the browser this session's cookie."""
-    response = _redirect(path)
+    response = redirect(path)
     # No Expires/Max-Age: the cookie lives only as long as the browser session.
     response.set_cookie(
-        SESSION_COOKIE, session.id, path="/", httponly=True, samesite="strict", secure=False
+        context_of(request).cookie_name,
+        session.id,
+        path="/",
+        httponly=True,
+        samesite="strict",
+        secure=False,
     )
     return response
 
@@ -36,55 +40,70 @@ async def launch(request: Request) -> Response:
     ctx = context_of(request)
     if not ctx.launch.consume(request.query_params.get("token", "")):
         return neutral_page(request)
-    return _redirect_as("/", ctx.sessions.create())
+    return _redirect_as(request, "/", ctx.sessions.create())
 
 
 def home_or_entry(call: Call) -> Response:
     """The front door: create, unlock or the home page, whichever fits."""
     vault = call.ctx.vault
     if not vault.exists():
-        return _redirect("/create")
+        return redirect("/create")
     if not vault.unlocked:
-        return _redirect("/unlock")
+        return redirect("/unlock")
     if call.session.pending_code:
-        return _redirect("/recovery-code")
-    return _redirect("/home")
+        return redirect("/recovery-code")
+    return redirect("/home")
 
 
 def create(call: Call) -> Response:
     vault = call.ctx.vault
     if vault.exists():
-        return _redirect("/unlock")
+        return redirect("/unlock")
     if call.request.method == "GET":
         return render(call.request, "access/create.html", call.session)
     first, second = call.field("passphrase"), call.field("passphrase_again")
-    errors = check_new_passphrase(first, second)
-    if errors:
-        return render(call.request, "access/create.html", call.session, 400, errors=errors)
-    code = vault.create(first)
-    return show_new_code(call, code)
+    errors = mismatch_errors(first, second)
+    if not errors:
+        try:
+            code = vault.create(first)
+        except WeakPassphrase as exc:
+            errors["passphrase"] = exc.message
+        else:
+            return show_new_code(call, code)
+    return render(call.request, "access/create.html", call.session, 400, errors=errors)
 
 
-def show_new_code(call: Call, code: str) -> Response:
+def show_new_code(call: Call, code: str, install_on_confirm: bool = False) -> Response:
+    """Show a recovery code and ask for two of its groups back.
+
+    ``install_on_confirm``: the code replaces the old one only once it is confirmed, so a
+    code the person never saw (the window closed, a quick exit) never locks them out.
+    """
     session = call.ctx.sessions.rotate(call.session)
     session.pending_code = code
+    session.install_code = install_on_confirm
     session.confirm_groups = pick_confirm_groups()
-    return _redirect_as("/recovery-code", session)
+    return _redirect_as(call.request, "/recovery-code", session)
 
 
 def recovery_code(call: Call) -> Response:
     session = call.session
     code = session.pending_code
     if code is None:
-        return _redirect("/home")
+        return redirect("/home")
     if call.request.method == "POST":
         typed = {n: call.field(f"group_{n}") for n in session.confirm_groups}
         errors = check_confirmation(code, session.confirm_groups, typed)
         if not errors:
+            if session.install_code:
+                call.ctx.vault.replace_recovery_code(code)
+                session.flash = "Your new recovery code is in use. The old one no longer works."
+            else:
+                session.flash = "Your recovery code is confirmed. Keep it somewhere safe."
             session.pending_code = None
+            session.install_code = False
             session.confirm_groups = ()
-            session.flash = "Your recovery code is confirmed. Keep it somewhere safe."
-            return _redirect("/home")
+            return redirect("/home")
         status = 400
     else:
         errors, status = {}, 200
@@ -102,45 +121,42 @@ def recovery_code(call: Call) -> Response:
 def unlock(call: Call) -> Response:
     vault = call.ctx.vault
     if not vault.exists():
-        return _redirect("/create")
-    if vault.unlocked and not call.session.pending_code:
-        return _redirect("/home")
+        return redirect("/create")
+    if vault.unlocked:
+        return home_or_entry(call)
     wait = vault.wait_seconds()
     if call.request.method == "GET":
         return render(call.request, "access/unlock.html", call.session, wait_seconds=wait)
     try:
         vault.unlock(call.field("passphrase"))
     except (WrongSecret, TryLater) as exc:
+        wait = exc.seconds if isinstance(exc, TryLater) else exc.wait_seconds
         return render(
             call.request,
             "access/unlock.html",
             call.session,
             400,
             errors={"passphrase": exc.message},
-            wait_seconds=vault.wait_seconds(),
+            wait_seconds=wait,
         )
     call.ctx.activity.touch()
-    return _redirect_as("/home", call.ctx.sessions.rotate(call.session))
+    return _redirect_as(call.request, "/home", call.ctx.sessions.rotate(call.session))
 
 
 def recover(call: Call) -> Response:
     vault = call.ctx.vault
     if not vault.exists():
-        return _redirect("/create")
+        return redirect("/create")
     if call.request.method == "GET":
         return render(call.request, "access/recover.html", call.session)
     first, second = call.field("passphrase"), call.field("passphrase_again")
-    errors = check_new_passphrase(first, second)
-    code_typed = call.field("recovery_code")
-    if not recovery.is_well_formed(recovery.normalize(code_typed)):
-        errors["recovery_code"] = (
-            f"A recovery code has {recovery.LENGTH} letters and digits, in groups of "
-            f"{recovery.GROUP_SIZE}. Please check it and try again."
-        )
+    errors = mismatch_errors(first, second)
     if not errors:
         try:
-            new_code = vault.recover(code_typed, first)
-        except (WrongSecret, TryLater) as exc:
+            new_code = vault.recover(call.field("recovery_code"), first)
+        except WeakPassphrase as exc:
+            errors["passphrase"] = exc.message
+        except (MalformedRecoveryCode, WrongSecret, TryLater) as exc:
             errors["recovery_code"] = exc.message
         else:
             call.ctx.activity.touch()
@@ -151,7 +167,7 @@ def recover(call: Call) -> Response:
 def lock(call: Call) -> Response:
     call.ctx.vault.lock()
     call.session.flash = "Locked. Your notes are safe."
-    return _redirect("/unlock")
+    return redirect("/unlock")
 
 
 def strength_check(call: Call) -> Response:
@@ -178,8 +194,7 @@ async def quick_exit(request: Request) -> Response:
     """
     ctx = context_of(request)
     prefs = ctx.preferences()
-    had_session = browser_session(request) is not None
-    ctx.lock_everything()
+    await run_in_threadpool(ctx.lock_everything)
     if prefs.stop_server_on_exit:
         task = BackgroundTask(ctx.request_shutdown)
     else:
@@ -190,8 +205,7 @@ async def quick_exit(request: Request) -> Response:
     else:
         response = RedirectResponse(prefs.exit_url, status_code=303, background=task)
     response.headers["clear-site-data"] = CLEAR_SITE_DATA
-    if had_session:
-        response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
+    response.delete_cookie(ctx.cookie_name, path="/", httponly=True, samesite="strict")
     return response
 
 

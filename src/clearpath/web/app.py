@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -17,13 +18,14 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from clearpath.settings import Settings
+from clearpath.vault.errors import describe_wait
 from clearpath.vault.service import Vault
 from clearpath.web import access_views, help_views, home_views, settings_views
 from clearpath.web.context import WEB_DIR, AppContext
 from clearpath.web.errors import CalmErrors
-from clearpath.web.guards import browser_session, lock_if_idle, neutral_page
+from clearpath.web.guards import browser_session
 from clearpath.web.middleware import RequestGuard, SecurityHeaders
-from clearpath.web.render import render
+from clearpath.web.render import error_page
 
 IDLE_CHECK_SECONDS = 5.0
 
@@ -35,12 +37,13 @@ def make_templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["wait"] = describe_wait
     return Jinja2Templates(env=env)
 
 
 def create_app(settings: Settings, vault: Vault) -> Starlette:
     """The app for one vault. ``app.state.ctx`` holds everything the routes use."""
-    ctx = AppContext(settings=settings, vault=vault, templates=make_templates(), port=settings.port)
+    ctx = AppContext(settings=settings, vault=vault, templates=make_templates())
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -49,21 +52,20 @@ def create_app(settings: Settings, vault: Vault) -> Starlette:
             yield
         finally:
             watcher.cancel()
-            # Lock on shutdown: the key leaves memory before the process ends.
-            ctx.lock_everything()
+            # Lock on shutdown: the key leaves memory before the process ends. (run_server
+            # locks again after uvicorn returns, for a shutdown that skips the lifespan.)
+            await run_in_threadpool(ctx.lock_everything)
 
     async def http_error(request: Request, exc: Exception) -> Response:
-        session = browser_session(request)
-        if session is None:
-            # A visitor without the session learns nothing, not even which addresses exist.
-            return neutral_page(request)
         status = exc.status_code if isinstance(exc, HTTPException) else 500
         message = (
             "There is nothing at this address."
             if status == 404
             else "That did not work. Please go back and try again."
         )
-        return render(request, "error.html", session, status, message=message)
+        # Without a session this is the neutral page: a stranger cannot even tell which
+        # addresses exist.
+        return error_page(request, browser_session(request), status, message)
 
     app = Starlette(
         routes=[
@@ -90,4 +92,4 @@ async def _idle_watch(ctx: AppContext) -> None:
     # Locks even when no request arrives, so the key does not sit in memory all night.
     while True:
         await asyncio.sleep(IDLE_CHECK_SECONDS)
-        lock_if_idle(ctx)
+        await run_in_threadpool(ctx.lock_if_idle)

@@ -16,30 +16,40 @@ from clearpath.vault.service import Vault
 from clearpath.web.state import Activity, LaunchTokens, SessionStore
 
 WEB_DIR = Path(__file__).parent
-SESSION_COOKIE = "session"
 
 
-def _nothing() -> None:
+def _no_shutdown() -> None:
     return None
 
 
-def _say_nothing(_url: str) -> None:
+def _no_announcement(_url: str) -> None:
     return None
 
 
 @dataclass
 class AppContext:
-    settings: Settings
+    settings: Settings  # its port is the one actually listened on
     vault: Vault
     templates: Jinja2Templates
     launch: LaunchTokens = field(default_factory=LaunchTokens)
     sessions: SessionStore = field(default_factory=SessionStore)
     activity: Activity = field(default_factory=Activity)
-    port: int = 0
     # Set by the server: stop it, and tell the terminal a fresh launch address.
-    request_shutdown: Callable[[], None] = _nothing
-    announce_launch_url: Callable[[str], None] = _say_nothing
+    request_shutdown: Callable[[], None] = _no_shutdown
+    announce_launch_url: Callable[[str], None] = _no_announcement
+    # Counts quick exits, so a request that was already running can tell one happened.
+    exits: int = 0
     _preferences: Preferences | None = None
+
+    @property
+    def port(self) -> int:
+        return self.settings.port
+
+    @property
+    def cookie_name(self) -> str:
+        # Browsers share cookies across ports of one host: a plain "session" cookie would be
+        # overwritten by (and sent to) any other local app on 127.0.0.1.
+        return f"session_{self.port}"
 
     def authority(self) -> str:
         """host:port as a browser writes it in the Host header (IPv6 in brackets)."""
@@ -64,10 +74,22 @@ class AppContext:
         self._preferences = None
 
     def lock_everything(self) -> None:
-        """Lock the vault and forget every session and unused launch address (quick exit)."""
+        """Quick exit: lock, forget every session and every unused launch address.
+
+        Blocking (it waits for database work in progress); call it off the event loop.
+        """
+        self.exits += 1
         self.vault.lock()
         self.sessions.drop_all()
         self.launch.clear()
+
+    def lock_if_idle(self) -> bool:
+        """Lock the vault when nobody has used it for the chosen number of minutes."""
+        idle_limit = self.preferences().idle_minutes * 60
+        if self.vault.unlocked and self.activity.idle_seconds() >= idle_limit:
+            self.vault.lock()
+            return True
+        return False
 
 
 def app_context(app: Starlette) -> AppContext:

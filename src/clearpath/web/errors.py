@@ -13,11 +13,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from clearpath.vault.errors import VaultError
 from clearpath.web.guards import browser_session
-from clearpath.web.render import render
+from clearpath.web.render import error_page
 
 log = logging.getLogger("clearpath.web")
 
-UNEXPECTED = "Something went wrong, and nothing was changed. Please try again."
+UNEXPECTED = "Something went wrong. Please go back, check what you see there, and try again."
 
 
 class CalmErrors:
@@ -45,6 +45,5 @@ class CalmErrors:
                 raise
             request = Request(scope)
             message = exc.message if isinstance(exc, VaultError) else UNEXPECTED
-            response = render(request, "error.html", browser_session(request), 500,
-                              message=message)
+            response = error_page(request, browser_session(request), 500, message)
             await response(scope, receive, send)

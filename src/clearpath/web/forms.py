@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
+from typing import TypeVar
 
-from clearpath.vault import recovery, strength
+from clearpath.vault import recovery
+from clearpath.vault.preferences import (
+    PreferenceError,
+    Preferences,
+    clean_exit_url,
+    clean_idle_minutes,
+    clean_title,
+)
+
+T = TypeVar("T")
+PREFERENCE_FIELDS = ("page_title", "exit_url", "idle_minutes", "stop_server_on_exit")
 
 CONFIRM_GROUP_COUNT = 2
 MISMATCH = "The two passphrases are not the same. Please type it again."
 
 
-def check_new_passphrase(first: str, second: str) -> dict[str, str]:
-    """Errors for a new passphrase typed twice (empty when it can be used)."""
-    errors: dict[str, str] = {}
-    verdict = strength.assess(first)
-    if not verdict.acceptable:
-        errors["passphrase"] = verdict.message
-    elif first != second:
-        errors["passphrase_again"] = MISMATCH
-    return errors
+def mismatch_errors(first: str, second: str) -> dict[str, str]:
+    """The error for a new passphrase typed differently twice (its strength is the vault's)."""
+    return {} if first == second else {"passphrase_again": MISMATCH}
 
 
 def pick_confirm_groups() -> tuple[int, ...]:
@@ -36,3 +42,33 @@ def check_confirmation(code: str, wanted: tuple[int, ...], typed: dict[int, str]
                 f"Group {number} does not match. Look at your copy and try again."
             )
     return errors
+
+
+def read_preferences(
+    field: Callable[[str], str],
+) -> tuple[Preferences | None, dict[str, str]]:
+    """The preferences from the settings form, or None and a message per wrong field."""
+    errors: dict[str, str] = {}
+
+    def take(name: str, clean: Callable[[str], T]) -> T | None:
+        try:
+            return clean(field(name))
+        except PreferenceError as exc:
+            errors[name] = str(exc)
+            return None
+
+    title = take("page_title", clean_title)
+    exit_url = take("exit_url", clean_exit_url)
+    idle_minutes = take("idle_minutes", clean_idle_minutes)
+    if title is None or exit_url is None or idle_minutes is None:
+        return None, errors
+    return (
+        Preferences(
+            page_title=title,
+            exit_url=exit_url,
+            idle_minutes=idle_minutes,
+            # An unticked checkbox is simply absent from the form.
+            stop_server_on_exit=field("stop_server_on_exit") == "on",
+        ),
+        {},
+    )

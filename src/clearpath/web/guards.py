@@ -10,12 +10,20 @@ from enum import Enum
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
-from clearpath.vault.errors import VaultError
-from clearpath.web.context import SESSION_COOKIE, AppContext, context_of
-from clearpath.web.render import render
+from clearpath.vault.errors import VaultError, VaultLocked
+from clearpath.web.context import AppContext, context_of
+from clearpath.web.render import error_page, neutral_page, redirect
 from clearpath.web.state import BrowserSession
+
+# No form here takes files: an upload would be spooled to the temp folder in plaintext.
+MAX_FORM_FIELDS = 50
+EXPIRED_FORM = "This form had expired. Please go back, reload the page and try again."
+IDLE_LOCKED = (
+    "Locked after some quiet minutes, to keep your notes safe. "
+    "Anything you had not saved yet was not kept."
+)
 
 
 class Access(Enum):
@@ -41,11 +49,8 @@ Handler = Callable[[Call], Response]
 
 
 def browser_session(request: Request) -> BrowserSession | None:
-    return context_of(request).sessions.get(request.cookies.get(SESSION_COOKIE))
-
-
-def neutral_page(request: Request) -> Response:
-    return render(request, "neutral.html", None, status_code=403)
+    ctx = context_of(request)
+    return ctx.sessions.get(request.cookies.get(ctx.cookie_name))
 
 
 def guarded(handler: Handler, access: Access) -> Callable[[Request], Awaitable[Response]]:
@@ -56,37 +61,40 @@ def guarded(handler: Handler, access: Access) -> Callable[[Request], Awaitable[R
         session = browser_session(request)
         if session is None:
             return neutral_page(request)
-        form = await request.form() if request.method == "POST" else FormData()
-        if request.method == "POST" and not csrf_ok(request, session, form):
-            return render(
-                request,
-                "error.html",
-                session,
-                status_code=403,
-                message="This form had expired. Please go back, reload the page and try again.",
-            )
-        lock_if_idle(ctx)
+        form = FormData()
+        if request.method == "POST":
+            form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
+            if not csrf_ok(request, session, form):
+                return error_page(request, session, 403, EXPIRED_FORM)
+        if await run_in_threadpool(ctx.lock_if_idle):
+            session.flash = IDLE_LOCKED
         if access is Access.UNLOCKED and not ctx.vault.unlocked:
-            target = "/unlock" if ctx.vault.exists() else "/create"
-            return RedirectResponse(target, status_code=303)
+            return redirect("/unlock" if ctx.vault.exists() else "/create")
         ctx.activity.touch()
+        exits_before = ctx.exits
         try:
-            return await run_in_threadpool(handler, Call(request, session, form, ctx))
+            response = await run_in_threadpool(handler, Call(request, session, form, ctx))
+        except VaultLocked:
+            # Locked (idle, another tab, quick exit) while this request was on its way.
+            return redirect("/unlock")
         except VaultError as exc:
-            return render(request, "error.html", session, status_code=500, message=exc.message)
+            return error_page(request, session, 500, exc.message)
+        if ctx.exits != exits_before:
+            # A quick exit happened while this request ran: whatever it just opened (an
+            # unlock, a new session) must not outlive the exit.
+            await run_in_threadpool(_forget_after_exit, ctx)
+            return neutral_page(request)
+        return response
 
     return endpoint
+
+
+def _forget_after_exit(ctx: AppContext) -> None:
+    ctx.vault.lock()
+    ctx.sessions.drop_all()
 
 
 def csrf_ok(request: Request, session: BrowserSession, form: FormData) -> bool:
     sent = form.get("csrf_token")
     token = sent if isinstance(sent, str) else request.headers.get("x-csrf-token", "")
     return hmac.compare_digest(token.encode(), session.csrf_token.encode())
-
-
-def lock_if_idle(ctx: AppContext) -> bool:
-    """Lock the vault when nobody has used it for the chosen number of minutes."""
-    if ctx.vault.unlocked and ctx.activity.idle_seconds() >= ctx.preferences().idle_minutes * 60:
-        ctx.vault.lock()
-        return True
-    return False

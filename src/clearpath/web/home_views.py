@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from clearpath.notes.services import NoteTooLong, read_note, save_note
 from clearpath.web.guards import Access, Call, guarded
-from clearpath.web.render import render
+from clearpath.web.render import redirect, render
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,10 @@ class Area:
 # Each area of the path, in the order a person usually walks it. None is built yet;
 # the cards say so plainly rather than linking to empty pages.
 AREAS = (
-    Area("Understand", "Plain words about patterns like gaslighting, control and hoovering."),
+    Area(
+        "Understand",
+        "Plain words about patterns like gaslighting, control, and being pulled back in.",
+    ),
     Area("Prepare", "See how ready you feel, in your own time, one area at a time."),
     Area("Safety plan", "What to do, who to call and what to take if you need to leave fast."),
     Area("Exit plan", "Leaving in small steps you choose, at a pace that keeps you safe."),
@@ -34,7 +37,7 @@ AREAS = (
 
 def home(call: Call) -> Response:
     if call.session.pending_code:
-        return RedirectResponse("/recovery-code", status_code=303)
+        return redirect("/recovery-code")
     with call.ctx.vault.session() as db:
         note = read_note(db)
     return render(call.request, "home/home.html", call.session, areas=AREAS, note=note)
@@ -56,7 +59,7 @@ def update_note(call: Call) -> Response:
             errors={"note": str(exc)},
         )
     call.session.flash = "Your note is saved."
-    return RedirectResponse("/home#note", status_code=303)
+    return redirect("/home#note")
 
 
 ROUTES = [

@@ -1,11 +1,11 @@
-"""Rendering a page with what every page needs (title, quick exit, CSRF token, notices)."""
+"""Building responses: a page with what every page needs, redirects and error pages."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from clearpath.web.context import context_of
 from clearpath.web.state import BrowserSession
@@ -18,6 +18,7 @@ def render(
     status_code: int = 200,
     **values: Any,
 ) -> Response:
+    """A page with the title, quick exit, CSRF token and any one-time notice filled in."""
     ctx = context_of(request)
     prefs = ctx.preferences()
     flash = None
@@ -40,3 +41,22 @@ def render(
         },
         status_code=status_code,
     )
+
+
+def redirect(path: str) -> RedirectResponse:
+    """See other: the answer to every form post that worked (no resubmit on reload)."""
+    return RedirectResponse(path, status_code=303)
+
+
+def neutral_page(request: Request) -> Response:
+    """All a browser without a session ever sees: how to open the app, nothing else."""
+    return render(request, "neutral.html", None, status_code=403)
+
+
+def error_page(
+    request: Request, session: BrowserSession | None, status_code: int, message: str
+) -> Response:
+    """The calm error page, or the neutral page for a browser without a session."""
+    if session is None:
+        return neutral_page(request)
+    return render(request, "error.html", session, status_code, message=message)

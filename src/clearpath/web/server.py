@@ -11,21 +11,14 @@ from collections.abc import Callable
 
 import uvicorn
 
-from clearpath.settings import LOOPBACK_HOSTS, Settings
+from clearpath.settings import LOOPBACK_HOSTS, NotLoopback, Settings
 from clearpath.vault.service import Vault
 from clearpath.web.app import create_app
 from clearpath.web.context import app_context
 
 
-class NotLoopback(ValueError):
-    def __init__(self, host: str) -> None:
-        super().__init__(
-            f"Clearpath only listens on this computer (127.0.0.1), not on {host!r}, "
-            "so nobody else on the network can reach it."
-        )
-
-
 def bind_loopback(host: str, port: int) -> socket.socket:
+    """A listening socket on a loopback address (exactly 127.0.0.1 or ::1; 0 picks a port)."""
     if host not in LOOPBACK_HOSTS:
         raise NotLoopback(host)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -36,7 +29,6 @@ def bind_loopback(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind((host, port))
     sock.listen(64)
-    sock.set_inheritable(True)
     return sock
 
 

@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
-
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
-from clearpath.vault.errors import TryLater, WrongSecret
-from clearpath.vault.preferences import (
-    PreferenceError,
-    Preferences,
-    clean_exit_url,
-    clean_idle_minutes,
-    clean_title,
-)
+from clearpath.vault import recovery
+from clearpath.vault.errors import TryLater, WeakPassphrase, WrongSecret
 from clearpath.web.access_views import show_new_code
-from clearpath.web.forms import check_new_passphrase
+from clearpath.web.forms import PREFERENCE_FIELDS, mismatch_errors, read_preferences
 from clearpath.web.guards import Access, Call, guarded
-from clearpath.web.render import render
-
-T = TypeVar("T")
+from clearpath.web.render import redirect, render
 
 
 def _page(call: Call, status: int = 200, **values: object) -> Response:
-    values.setdefault("stop_checked", call.ctx.preferences().stop_server_on_exit)
+    prefs = call.ctx.preferences()
+    saved = {**prefs.to_json(), "stop_server_on_exit": "on" if prefs.stop_server_on_exit else ""}
+    shown = {name: str(saved[name]) for name in PREFERENCE_FIELDS}
     return render(
-        call.request,
-        "settings/settings.html",
-        call.session,
-        status,
-        prefs=call.ctx.preferences(),
-        **values,
+        call.request, "settings/settings.html", call.session, status, shown=shown, **values
     )
 
 
@@ -41,59 +27,44 @@ def settings_page(call: Call) -> Response:
 
 
 def save_preferences(call: Call) -> Response:
-    errors: dict[str, str] = {}
-
-    def take(name: str, clean: Callable[[str], T]) -> T | None:
-        try:
-            return clean(call.field(name))
-        except PreferenceError as exc:
-            errors[name] = str(exc)
-            return None
-
-    title = take("page_title", clean_title)
-    exit_url = take("exit_url", clean_exit_url)
-    idle_minutes = take("idle_minutes", clean_idle_minutes)
-    if title is None or exit_url is None or idle_minutes is None:
-        typed = {name: call.field(name) for name in ("page_title", "exit_url", "idle_minutes")}
-        stop_checked = call.field("stop_server_on_exit") == "on"
-        return _page(call, 400, errors=errors, typed=typed, stop_checked=stop_checked)
-    call.ctx.vault.save_preferences(
-        Preferences(
-            page_title=title,
-            exit_url=exit_url,
-            idle_minutes=idle_minutes,
-            stop_server_on_exit=call.field("stop_server_on_exit") == "on",
+    prefs, errors = read_preferences(call.field)
+    if prefs is None:
+        # Give back exactly what was typed, next to what was wrong with it.
+        typed = {name: call.field(name) for name in PREFERENCE_FIELDS}
+        return render(
+            call.request, "settings/settings.html", call.session, 400, shown=typed, errors=errors
         )
-    )
+    call.ctx.vault.save_preferences(prefs)
     call.ctx.forget_preferences()
     call.session.flash = "Your settings are saved."
-    return RedirectResponse("/settings", status_code=303)
+    return redirect("/settings")
 
 
 def change_passphrase(call: Call) -> Response:
-    errors = check_new_passphrase(call.field("new_passphrase"), call.field("new_passphrase_again"))
-    errors = {f"new_{k}": v for k, v in errors.items()}
+    new = call.field("new_passphrase")
+    mismatch = mismatch_errors(new, call.field("new_passphrase_again"))
+    errors = {f"new_{name}": message for name, message in mismatch.items()}
     if not errors:
         try:
-            call.ctx.vault.change_passphrase(
-                call.field("current_passphrase"), call.field("new_passphrase")
-            )
+            call.ctx.vault.change_passphrase(call.field("current_passphrase"), new)
+        except WeakPassphrase as exc:
+            errors["new_passphrase"] = exc.message
         except (WrongSecret, TryLater) as exc:
             errors["current_passphrase"] = exc.message
         else:
             call.session.flash = (
                 "Your passphrase is changed. Use the new one the next time you unlock."
             )
-            return RedirectResponse("/settings", status_code=303)
-    return _page(call, 400, errors=errors, open_form="passphrase")
+            return redirect("/settings")
+    return _page(call, 400, errors=errors)
 
 
 def new_recovery_code(call: Call) -> Response:
     try:
-        code = call.ctx.vault.new_recovery_code(call.field("passphrase_for_code"))
+        call.ctx.vault.check_passphrase(call.field("passphrase_for_code"))
     except (WrongSecret, TryLater) as exc:
-        return _page(call, 400, errors={"passphrase_for_code": exc.message}, open_form="code")
-    return show_new_code(call, code)
+        return _page(call, 400, errors={"passphrase_for_code": exc.message})
+    return show_new_code(call, recovery.generate(), install_on_confirm=True)
 
 
 ROUTES = [

@@ -9,7 +9,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 LAUNCH_TOKEN_SECONDS = 5 * 60
 
@@ -48,9 +48,10 @@ class BrowserSession:
     csrf_token: str
     # A recovery code waiting to be confirmed by the person, and the groups they must retype.
     pending_code: str | None = None
+    # True when the code is new from Settings: it replaces the old one only when confirmed.
+    install_code: bool = False
     confirm_groups: tuple[int, ...] = ()
     flash: str | None = None
-    data: dict[str, str] = field(default_factory=dict)
 
 
 class SessionStore:
@@ -76,6 +77,7 @@ class SessionStore:
             id=secrets.token_urlsafe(32),
             csrf_token=secrets.token_urlsafe(32),
             pending_code=old.pending_code,
+            install_code=old.install_code,
             confirm_groups=old.confirm_groups,
             flash=old.flash,
         )

@@ -6,7 +6,8 @@ import socket
 
 import pytest
 
-from clearpath.web.server import NotLoopback, bind_loopback
+from clearpath.settings import NotLoopback
+from clearpath.web.server import bind_loopback
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "example.org", ""])  # noqa: S104

@@ -11,12 +11,34 @@
     return document.body.getAttribute("data-csrf") || "";
   }
 
+  // A same-origin POST carrying the CSRF token; callers decide what a failure means.
+  function post(path, body) {
+    return fetch(path, {
+      method: "POST",
+      headers: { "X-CSRF-Token": csrfToken() },
+      body: body,
+      credentials: "same-origin",
+      cache: "no-store"
+    });
+  }
+
+  function channel(name) {
+    return typeof BroadcastChannel === "function" ? new BroadcastChannel(name) : null;
+  }
+
+  // The same words as the server's describe_wait(): seconds under a minute, else minutes.
+  function describeWait(seconds) {
+    if (seconds < 60) { return seconds + " second" + (seconds === 1 ? "" : "s"); }
+    var minutes = Math.ceil(seconds / 60);
+    return minutes + " minute" + (minutes === 1 ? "" : "s");
+  }
+
   // ---- Quick exit -------------------------------------------------------------------
   var exitLink = document.getElementById("quick-exit");
   var countdown = document.getElementById("exit-countdown");
   var leaving = false;
   // Other open tabs of this app leave too, so no second tab keeps showing the vault.
-  var exitChannel = typeof BroadcastChannel === "function" ? new BroadcastChannel("quick-exit") : null;
+  var exitChannel = channel("quick-exit");
 
   function quickExit(toldByAnotherTab) {
     if (leaving || !exitLink) { return; }
@@ -111,13 +133,7 @@
       if (!input.value) { bar.hidden = true; text.textContent = ""; return; }
       var body = new URLSearchParams();
       body.set("passphrase", input.value);
-      fetch("/strength", {
-        method: "POST",
-        headers: { "X-CSRF-Token": csrfToken() },
-        body: body,
-        credentials: "same-origin",
-        cache: "no-store"
-      }).then(function (response) {
+      post("/strength", body).then(function (response) {
         return response.ok ? response.json() : null;
       }).then(function (result) {
         if (!result) { return; }
@@ -139,7 +155,19 @@
   if (idleSeconds > 0 && lockForm) {
     var lastActivity = Date.now();
     var lastBeat = Date.now();
-    var mark = function () { lastActivity = Date.now(); };
+    var lastShared = 0;
+    // Tabs share activity: an idle tab must not lock the vault under a tab in use.
+    var activityChannel = channel("activity");
+    if (activityChannel) {
+      activityChannel.onmessage = function () { lastActivity = Date.now(); };
+    }
+    var mark = function () {
+      lastActivity = Date.now();
+      if (activityChannel && lastActivity - lastShared > 2000) {
+        lastShared = lastActivity;
+        activityChannel.postMessage("active");
+      }
+    };
     ["keydown", "pointerdown", "pointermove", "wheel", "touchstart", "scroll"].forEach(
       function (name) { document.addEventListener(name, mark, { passive: true }); }
     );
@@ -152,12 +180,7 @@
       }
       if (lastActivity > lastBeat && now - lastBeat >= HEARTBEAT_MS) {
         lastBeat = now;
-        fetch("/heartbeat", {
-          method: "POST",
-          headers: { "X-CSRF-Token": csrfToken() },
-          credentials: "same-origin",
-          cache: "no-store"
-        }).catch(function () { /* the server may have stopped; nothing to do */ });
+        post("/heartbeat", null).catch(function () { /* the server may have stopped */ });
       }
     }, 5000);
   }
@@ -178,7 +201,7 @@
         window.clearInterval(tick);
         waitHint.textContent = "You can try again now.";
       } else {
-        waitHint.textContent = "You can try again in about " + remaining + " seconds.";
+        waitHint.textContent = "You can try again in about " + describeWait(remaining) + ".";
       }
     }, 1000);
   }
