@@ -222,6 +222,30 @@ def test_an_unconfirmed_new_code_changes_nothing(home: Web) -> None:
     home.vault.recover(old_code, OTHER_PASSPHRASE)
 
 
+def test_keeping_the_old_code_instead(home: Web) -> None:
+    old_code = home.code
+    home.post("/settings/recovery-code", {"passphrase_for_code": PASSPHRASE})
+    unconfirmed, _groups = home.read_code()
+    response = home.post("/recovery-code", {"keep_old": "1"})
+    assert response.headers["location"] == "/settings"
+    assert "Your old recovery code still works." in home.get("/settings").text
+    # Free to move about again, and the old code is the one that opens the vault.
+    assert home.get("/home").status_code == 200
+    home.vault.lock()
+    with pytest.raises(WrongSecret):
+        home.vault.recover(unconfirmed, OTHER_PASSPHRASE)
+    home.vault.recover(old_code, OTHER_PASSPHRASE)
+
+
+def test_a_first_recovery_code_cannot_be_skipped(web: Web) -> None:
+    # At creation the code is already the only way back in: there is no "keep old" choice.
+    response = web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
+    assert response.headers["location"] == "/recovery-code"
+    assert "keep_old" not in web.get("/recovery-code").text
+    assert web.post("/recovery-code", {"keep_old": "1"}).status_code == 400
+    assert web.get("/home").headers["location"] == "/recovery-code"
+
+
 def test_the_old_code_fails_through_the_web_too(home: Web) -> None:
     old_code = home.code
     home.post("/settings/recovery-code", {"passphrase_for_code": PASSPHRASE})

@@ -91,6 +91,11 @@ def recovery_code(call: Call) -> Response:
     code = session.pending_code
     if code is None:
         return redirect("/home")
+    if call.request.method == "POST" and session.install_code and call.field("keep_old"):
+        # Changed their mind in Settings: the new code was never installed, so nothing to undo.
+        _forget_pending_code(session)
+        session.flash = "Nothing changed. Your old recovery code still works."
+        return redirect("/settings")
     if call.request.method == "POST":
         typed = {n: call.field(f"group_{n}") for n in session.confirm_groups}
         errors = check_confirmation(code, session.confirm_groups, typed)
@@ -100,9 +105,7 @@ def recovery_code(call: Call) -> Response:
                 session.flash = "Your new recovery code is in use. The old one no longer works."
             else:
                 session.flash = "Your recovery code is confirmed. Keep it somewhere safe."
-            session.pending_code = None
-            session.install_code = False
-            session.confirm_groups = ()
+            _forget_pending_code(session)
             return redirect("/home")
         status = 400
     else:
@@ -114,8 +117,15 @@ def recovery_code(call: Call) -> Response:
         status,
         groups=recovery.groups(code),
         confirm_groups=session.confirm_groups,
+        can_keep_old=session.install_code,
         errors=errors,
     )
+
+
+def _forget_pending_code(session: BrowserSession) -> None:
+    session.pending_code = None
+    session.install_code = False
+    session.confirm_groups = ()
 
 
 def unlock(call: Call) -> Response:
