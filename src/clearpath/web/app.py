@@ -92,4 +92,5 @@ async def _idle_watch(ctx: AppContext) -> None:
     # Locks even when no request arrives, so the key does not sit in memory all night.
     while True:
         await asyncio.sleep(IDLE_CHECK_SECONDS)
-        await run_in_threadpool(ctx.lock_if_idle)
+        if ctx.idle_too_long():
+            await run_in_threadpool(ctx.lock_if_idle)

@@ -83,10 +83,14 @@ class AppContext:
         self.sessions.drop_all()
         self.launch.clear()
 
-    def lock_if_idle(self) -> bool:
-        """Lock the vault when nobody has used it for the chosen number of minutes."""
+    def idle_too_long(self) -> bool:
+        """The vault is open and nobody has used it for the chosen number of minutes."""
         idle_limit = self.preferences().idle_minutes * 60
-        if self.vault.unlocked and self.activity.idle_seconds() >= idle_limit:
+        return self.vault.unlocked and self.activity.idle_seconds() >= idle_limit
+
+    def lock_if_idle(self) -> bool:
+        """Lock the vault when it has been idle too long (blocking: waits for database work)."""
+        if self.idle_too_long():
             self.vault.lock()
             return True
         return False

@@ -66,7 +66,8 @@ def guarded(handler: Handler, access: Access) -> Callable[[Request], Awaitable[R
             form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
             if not csrf_ok(request, session, form):
                 return error_page(request, session, 403, EXPIRED_FORM)
-        if await run_in_threadpool(ctx.lock_if_idle):
+        # The cheap check first: most requests need no trip to a worker thread.
+        if ctx.idle_too_long() and await run_in_threadpool(ctx.lock_if_idle):
             session.flash = IDLE_LOCKED
         if access is Access.UNLOCKED and not ctx.vault.unlocked:
             return redirect("/unlock" if ctx.vault.exists() else "/create")
