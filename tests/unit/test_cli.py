@@ -375,13 +375,21 @@ def _can_lock(path: Path) -> bool:
         return False
 
 
-def test_serve_prints_the_launch_address(
-    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, data_dir: Path
-) -> None:
+def _fake_server_and_browser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[list[tuple[Settings, bool, int]], list[str]]:
+    """The fake server's calls and the addresses a browser was asked to open."""
     calls: list[tuple[Settings, bool, int]] = []
     opened: list[str] = []
     _fake_server(monkeypatch, calls)
     monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url))
+    return calls, opened
+
+
+def test_serve_prints_the_launch_address(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    calls, opened = _fake_server_and_browser(monkeypatch)
     result = cli("serve", "--port", "0", "--host", "localhost", "--no-browser")
     assert result.exit_code == 0, result.output
     settings, held, umask = calls[0]
@@ -399,10 +407,7 @@ def test_serve_prints_the_launch_address(
 def test_serve_opens_the_browser_unless_told_not_to(
     cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[tuple[Settings, bool, int]] = []
-    opened: list[str] = []
-    _fake_server(monkeypatch, calls)
-    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url))
+    _calls, opened = _fake_server_and_browser(monkeypatch)
     monkeypatch.setenv("DISPLAY", ":0")
     result = cli("serve", "--port", "8899")
     assert result.exit_code == 0, result.output
@@ -413,10 +418,7 @@ def test_serve_without_a_desktop_only_prints_the_address(
     cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A text browser started from here would block the terminal before the server starts.
-    calls: list[tuple[Settings, bool, int]] = []
-    opened: list[str] = []
-    _fake_server(monkeypatch, calls)
-    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url))
+    _calls, opened = _fake_server_and_browser(monkeypatch)
     monkeypatch.setattr("sys.platform", "linux")
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
