@@ -8,6 +8,12 @@ import importlib
 MODEL_MODULES = (
     "clearpath.vault.info",
     "clearpath.notes.models",
+    "clearpath.evidence.models",
+    "clearpath.understand.models",
+    "clearpath.plan.models",
+    "clearpath.heal.models",
+    "clearpath.contact.models",
+    "clearpath.backup.models",
 )
 
 

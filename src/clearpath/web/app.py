@@ -17,7 +17,13 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from clearpath.backup import views as backup_views
+from clearpath.contact import views as contact_views
+from clearpath.evidence import views as evidence_views
+from clearpath.heal import views as heal_views
+from clearpath.plan import views as plan_views
 from clearpath.settings import Settings
+from clearpath.understand import views as understand_views
 from clearpath.vault.errors import describe_wait
 from clearpath.vault.service import Vault
 from clearpath.web import access_views, help_views, home_views, settings_views
@@ -73,6 +79,13 @@ def create_app(settings: Settings, vault: Vault) -> Starlette:
             *home_views.ROUTES,
             *settings_views.ROUTES,
             *help_views.ROUTES,
+            # One line per area of the path; each area's views module owns its addresses.
+            *understand_views.ROUTES,
+            *plan_views.ROUTES,
+            *evidence_views.ROUTES,
+            *contact_views.ROUTES,
+            *heal_views.ROUTES,
+            *backup_views.ROUTES,
             Mount("/static", app=StaticFiles(directory=WEB_DIR / "static"), name="static"),
         ],
         middleware=[

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
 
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 from starlette.routing import Route
 
+from clearpath.backup import views as backup_views
+from clearpath.heal import views as heal_views
 from clearpath.notes.services import NoteTooLong, read_note, save_note
 from clearpath.web.guards import Access, Call, guarded
 from clearpath.web.render import redirect, render
@@ -16,23 +21,63 @@ from clearpath.web.render import redirect, render
 class Area:
     name: str
     summary: str
+    # None while the area is not built yet: its card says so plainly instead of linking
+    # to an empty page.
+    href: str | None = None
 
 
-# Each area of the path, in the order a person usually walks it. None is built yet;
-# the cards say so plainly rather than linking to empty pages.
+# Each area of the path, in the order a person usually walks it.
 AREAS = (
     Area(
         "Understand",
         "Plain words about patterns like gaslighting, control, and being pulled back in.",
+        "/understand",
     ),
-    Area("Prepare", "See how ready you feel, in your own time, one area at a time."),
-    Area("Safety plan", "What to do, who to call and what to take if you need to leave fast."),
-    Area("Exit plan", "Leaving in small steps you choose, at a pace that keeps you safe."),
-    Area("Evidence", "Records of what happened that an advocate or a court can rely on."),
+    Area(
+        "Prepare",
+        "See how ready you feel, in your own time, one area at a time.",
+        "/readiness",
+    ),
+    Area(
+        "Safety plan",
+        "What to do, who to call and what to take if you need to leave fast.",
+        "/plan/safety",
+    ),
+    Area(
+        "Exit plan",
+        "Leaving in small steps you choose, at a pace that keeps you safe.",
+        "/plan/exit",
+    ),
+    Area(
+        "Evidence",
+        "Records of what happened that an advocate or a court can rely on.",
+        "/evidence",
+    ),
     Area("Messages", "Bring in messages you received, read them safely, see the pattern."),
-    Area("Contact", "Hold no contact or limited contact, and answer safely when you must."),
-    Area("Heal", "Check-ins, a journal and small steps to rebuild your life."),
+    Area(
+        "Contact",
+        "Hold no contact or limited contact, and answer safely when you must.",
+        "/contact",
+    ),
+    Area("Heal", "Check-ins, a journal and small steps to rebuild your life.", "/heal"),
 )
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A small section an area adds to the home page (a reminder, the word for the day)."""
+
+    template: str
+    values: dict[str, object] = field(default_factory=dict)
+
+
+# Each source looks at the vault and today's date and returns its panels (often none).
+PanelSource = Callable[[Session, date], list[Panel]]
+
+
+def home_panels(db: Session, today: date) -> list[Panel]:
+    sources: tuple[PanelSource, ...] = (*heal_views.HOME_PANELS, *backup_views.HOME_PANELS)
+    return [panel for source in sources for panel in source(db, today)]
 
 
 def home(call: Call) -> Response:
@@ -40,7 +85,10 @@ def home(call: Call) -> Response:
         return redirect("/recovery-code")
     with call.ctx.vault.session() as db:
         note = read_note(db)
-    return render(call.request, "home/home.html", call.session, areas=AREAS, note=note)
+        panels = home_panels(db, date.today())
+    return render(
+        call.request, "home/home.html", call.session, areas=AREAS, note=note, panels=panels
+    )
 
 
 def update_note(call: Call) -> Response:
@@ -55,6 +103,7 @@ def update_note(call: Call) -> Response:
             call.session,
             400,
             areas=AREAS,
+            panels=[],
             note=body,
             errors={"note": str(exc)},
         )

@@ -1,0 +1,3 @@
+"""Tables of the backup area."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Tables of the contact area."""
+
+from __future__ import annotations

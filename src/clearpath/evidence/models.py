@@ -1,0 +1,3 @@
+"""Tables of the evidence area."""
+
+from __future__ import annotations

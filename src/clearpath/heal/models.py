@@ -1,0 +1,3 @@
+"""Tables of the heal area."""
+
+from __future__ import annotations

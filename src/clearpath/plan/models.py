@@ -1,0 +1,3 @@
+"""Tables of the plan area."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Tables of the understand area."""
+
+from __future__ import annotations
