@@ -11,6 +11,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -101,6 +103,21 @@ class Vault:
                 except BaseException:
                     session.rollback()
                     raise
+
+    def subkey(self, purpose: str) -> bytes:
+        """A 32-byte key for one purpose (the file store, backups, the log's signing key),
+        derived from the data key with HKDF-SHA256 so no other part ever holds the data key
+        itself. The same purpose always gives the same key for this vault. VaultLocked while
+        locked."""
+        with self._mutex:
+            if self._key is None:
+                raise VaultLocked()
+            return HKDF(
+                algorithm=hashes.SHA256(),
+                length=32,
+                salt=None,
+                info=b"clearpath subkey v1: " + purpose.encode("utf-8"),
+            ).derive(bytes(self._key))
 
     def keyfile(self) -> KeyFile:
         """keys.json as it is on disk now: VaultMissing without a vault, else KeyFileDamaged
