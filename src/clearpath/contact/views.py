@@ -4,4 +4,8 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-ROUTES: list[BaseRoute] = []
+from clearpath.contact import nocontact_views
+
+ROUTES: list[BaseRoute] = [
+    *nocontact_views.ROUTES,
+]
