@@ -81,7 +81,9 @@ def routine_delete(call: Call) -> Response:
 
 ROUTES = [
     Route(
-        "/contact/blocking", guarded(checklist, Access.UNLOCKED), methods=["GET"],
+        "/contact/blocking",
+        guarded(checklist, Access.UNLOCKED),
+        methods=["GET"],
         name="contact.blocking",
     ),
     Route(
@@ -91,7 +93,9 @@ ROUTES = [
         name="contact.channel",
     ),
     Route(
-        "/contact/routines", guarded(add_routine, Access.UNLOCKED), methods=["POST"],
+        "/contact/routines",
+        guarded(add_routine, Access.UNLOCKED),
+        methods=["POST"],
         name="contact.routine_add",
     ),
     Route(

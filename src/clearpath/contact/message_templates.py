@@ -96,8 +96,14 @@ TEMPLATES: tuple[MessageTemplate, ...] = (
         "For the children, or belongings, at a set time and place.",
         "The handover is on {day} at {time} at {place}. {who} will be with me. If you need to "
         "change it, please write through {channel} by {deadline}.",
-        (DAY, TIME, PLACE, Field("who", "Who will be with you", "A friend, a relative"),
-         CHANNEL, DEADLINE),
+        (
+            DAY,
+            TIME,
+            PLACE,
+            Field("who", "Who will be with you", "A friend, a relative"),
+            CHANNEL,
+            DEADLINE,
+        ),
     ),
     MessageTemplate(
         "schedule_change",
@@ -130,8 +136,11 @@ TEMPLATES: tuple[MessageTemplate, ...] = (
         "When a question belongs with your lawyer or advocate.",
         "Please send any questions about {topic} to my lawyer, {lawyer}, at {lawyer_contact}. "
         "I will not discuss this directly.",
-        (TOPIC, Field("lawyer", "Your lawyer's name"),
-         Field("lawyer_contact", "How to reach them", "Their office email or phone")),
+        (
+            TOPIC,
+            Field("lawyer", "Your lawyer's name"),
+            Field("lawyer_contact", "How to reach them", "Their office email or phone"),
+        ),
     ),
     MessageTemplate(
         "go_between",
@@ -140,8 +149,11 @@ TEMPLATES: tuple[MessageTemplate, ...] = (
         "{friend}, I know you mean well. Please do not pass on messages between me and "
         "{person}. If something is needed, they can use {channel}. I would still like to talk "
         "with you about other things.",
-        (Field("friend", "Your friend's name"), Field("person", "Who the messages are from"),
-         CHANNEL),
+        (
+            Field("friend", "Your friend's name"),
+            Field("person", "Who the messages are from"),
+            CHANNEL,
+        ),
     ),
     MessageTemplate(
         "no_relationship_talk",
@@ -164,8 +176,11 @@ TEMPLATES: tuple[MessageTemplate, ...] = (
         "When you need a decision and silence is holding things up.",
         "I need an answer about {question} by {deadline}. If I have not heard from you by "
         "then, I will {next_step}.",
-        (Field("question", "What you need an answer about"), DEADLINE,
-         Field("next_step", "What you will do then", "For example: ask my lawyer to write")),
+        (
+            Field("question", "What you need an answer about"),
+            DEADLINE,
+            Field("next_step", "What you will do then", "For example: ask my lawyer to write"),
+        ),
     ),
     MessageTemplate(
         "emergency_only",
@@ -173,8 +188,11 @@ TEMPLATES: tuple[MessageTemplate, ...] = (
         "When contact must stop except for real emergencies.",
         "Please contact me only in an emergency involving {who}. For anything else, please "
         "write through {channel} and I will reply within {window}.",
-        (Field("who", "Who an emergency would be about", "For example: the children"),
-         CHANNEL, Field("window", "How soon you will reply", "For example: 48 hours")),
+        (
+            Field("who", "Who an emergency would be about", "For example: the children"),
+            CHANNEL,
+            Field("window", "How soon you will reply", "For example: 48 hours"),
+        ),
     ),
     MessageTemplate(
         "smear",

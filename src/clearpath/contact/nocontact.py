@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clearpath.contact.models import ContactPlan, PullAttempt, Slip, Violation
+from clearpath.contact.pull import KINDS
 
 MODES = {
     "none": "No contact",
@@ -84,9 +85,9 @@ def protected_space(db: Session, today: date) -> ProtectedSpace:
     plan = get_plan(db)
     started = plan.started_on
     days = (today - started).days + 1 if started is not None and started <= today else 0
-    returns = db.scalar(
-        select(func.count()).select_from(Slip).where(Slip.returned_on.is_not(None))
-    ) or 0
+    returns = (
+        db.scalar(select(func.count()).select_from(Slip).where(Slip.returned_on.is_not(None))) or 0
+    )
     open_slip = db.scalars(
         select(Slip).where(Slip.returned_on.is_(None)).order_by(Slip.occurred_on.desc())
     ).first()
@@ -181,7 +182,10 @@ def timeline(db: Session) -> list[TimelineEvent]:
         if slip.returned_on is not None:
             events.append(
                 TimelineEvent(
-                    slip.returned_on, "returned", "You returned to no contact", slip.adjustment
+                    slip.returned_on,
+                    "returned",
+                    "You returned to no contact",
+                    f"What you adjusted: {slip.adjustment}" if slip.adjustment else "",
                 )
             )
     for violation in list_violations(db):
@@ -192,9 +196,8 @@ def timeline(db: Session) -> list[TimelineEvent]:
         )
     pulls = db.scalars(select(PullAttempt).order_by(PullAttempt.occurred_on)).all()
     for pull in pulls:
-        events.append(
-            TimelineEvent(pull.occurred_on, "pull", "A pull back was noticed and logged")
-        )
+        kind = KINDS.get(pull.kind, pull.kind).lower()
+        events.append(TimelineEvent(pull.occurred_on, "pull", f"You noticed a pull back: {kind}"))
     order = {"began": 0, "slip": 1, "crossed": 2, "pull": 3, "returned": 4}
     events.sort(key=lambda e: (e.day, order.get(e.kind, 9)), reverse=True)
     return events

@@ -21,7 +21,7 @@ def _overview(call: Call, status: int = 200, **values: Any) -> Response:
         plan = nocontact.get_plan(db)
         space = nocontact.protected_space(db, today)
         crossings = nocontact.list_violations(db, limit=5)
-        page = render(
+        return render(
             call.request,
             "contact/index.html",
             call.session,
@@ -34,7 +34,6 @@ def _overview(call: Call, status: int = 200, **values: Any) -> Response:
             form=call.form,
             **values,
         )
-    return page
 
 
 def overview(call: Call) -> Response:
@@ -93,9 +92,7 @@ def save_return(call: Call) -> Response:
         return _overview(call, 400, errors=read.errors)
     with call.ctx.vault.session() as db:
         found = nocontact.mark_returned(db, slip_id, returned)
-    call.session.flash = (
-        "You returned to no contact. That is a real success." if found else None
-    )
+    call.session.flash = "You returned to no contact. That is a real success." if found else None
     return redirect("/contact")
 
 
@@ -114,7 +111,7 @@ def _boundary(call: Call, status: int = 200, **values: Any) -> Response:
     with call.ctx.vault.session() as db:
         plan = nocontact.get_plan(db)
         people = people_to_call(db)
-        page = render(
+        return render(
             call.request,
             "contact/boundary.html",
             call.session,
@@ -124,7 +121,6 @@ def _boundary(call: Call, status: int = 200, **values: Any) -> Response:
             form=call.form,
             **values,
         )
-    return page
 
 
 def boundary(call: Call) -> Response:
@@ -148,19 +144,21 @@ def history(call: Call) -> Response:
     with call.ctx.vault.session() as db:
         events = nocontact.timeline(db)
         space = nocontact.protected_space(db, date.today())
-    return render(
-        call.request, "contact/timeline.html", call.session, events=events, space=space
-    )
+    return render(call.request, "contact/timeline.html", call.session, events=events, space=space)
 
 
 ROUTES = [
     Route("/contact", guarded(overview, Access.UNLOCKED), methods=["GET"], name="contact.home"),
     Route(
-        "/contact/start", guarded(save_start, Access.UNLOCKED), methods=["POST"],
+        "/contact/start",
+        guarded(save_start, Access.UNLOCKED),
+        methods=["POST"],
         name="contact.start",
     ),
     Route(
-        "/contact/slips", guarded(save_slip, Access.UNLOCKED), methods=["POST"],
+        "/contact/slips",
+        guarded(save_slip, Access.UNLOCKED),
+        methods=["POST"],
         name="contact.slip",
     ),
     Route(
@@ -170,19 +168,27 @@ ROUTES = [
         name="contact.returned",
     ),
     Route(
-        "/contact/crossed", guarded(log_crossing, Access.UNLOCKED), methods=["POST"],
+        "/contact/crossed",
+        guarded(log_crossing, Access.UNLOCKED),
+        methods=["POST"],
         name="contact.crossed",
     ),
     Route(
-        "/contact/boundary", guarded(boundary, Access.UNLOCKED), methods=["GET"],
+        "/contact/boundary",
+        guarded(boundary, Access.UNLOCKED),
+        methods=["GET"],
         name="contact.boundary",
     ),
     Route(
-        "/contact/boundary", guarded(save_boundary, Access.UNLOCKED), methods=["POST"],
+        "/contact/boundary",
+        guarded(save_boundary, Access.UNLOCKED),
+        methods=["POST"],
         name="contact.boundary_save",
     ),
     Route(
-        "/contact/timeline", guarded(history, Access.UNLOCKED), methods=["GET"],
+        "/contact/timeline",
+        guarded(history, Access.UNLOCKED),
+        methods=["GET"],
         name="contact.timeline",
     ),
 ]

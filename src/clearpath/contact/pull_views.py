@@ -182,5 +182,7 @@ ROUTES = [
     ),
     _route("/contact/pause", pause, "GET", "contact.pause"),
     _route("/contact/people", add_person, "POST", "contact.person_add"),
-    _route("/contact/people/{person_id:int}/delete", delete_person, "POST", "contact.person_delete"),
+    _route(
+        "/contact/people/{person_id:int}/delete", delete_person, "POST", "contact.person_delete"
+    ),
 ]

@@ -102,8 +102,10 @@ def entry_delete(call: Call) -> Response:
 def save_window(call: Call) -> Response:
     read = FormReader(call.field)
     hours = read.whole_number(
-        "response_hours", "the response window in hours",
-        required.MIN_RESPONSE_HOURS, required.MAX_RESPONSE_HOURS,
+        "response_hours",
+        "the response window in hours",
+        required.MIN_RESPONSE_HOURS,
+        required.MAX_RESPONSE_HOURS,
     )
     if not read.ok:
         return _log_page(call, 400, errors=read.errors, editing="window")

@@ -7,6 +7,8 @@ Create Date: 2026-11-24
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -20,7 +22,7 @@ def _id() -> sa.Column[int]:
     return sa.Column("id", sa.Integer(), primary_key=True)
 
 
-def _recorded_at() -> sa.Column[sa.DateTime]:
+def _recorded_at() -> sa.Column[datetime]:
     return sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False)
 
 
