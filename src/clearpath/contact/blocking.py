@@ -72,4 +72,5 @@ def delete_routine(db: Session, routine_id: int) -> bool:
     if row is None:
         return False
     db.delete(row)
+    db.flush()
     return True

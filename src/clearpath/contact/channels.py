@@ -114,7 +114,7 @@ CHANNELS: tuple[Channel, ...] = (
         "smart_home",
         "Smart home devices",
         "Speakers, cameras, doorbells, thermostats and locks often have shared owners. Check "
-        "the app's household or members settings; a factory reset removes old accounts.",
+        "the app's household or members settings; factory settings remove old accounts.",
     ),
     Channel(
         "car",

@@ -59,6 +59,7 @@ def delete_pull(db: Session, pull_id: int) -> bool:
     if row is None:
         return False
     db.delete(row)
+    db.flush()
     return True
 
 
@@ -98,6 +99,7 @@ def delete_promise(db: Session, promise_id: int) -> bool:
     if row is None:
         return False
     db.delete(row)
+    db.flush()
     return True
 
 
@@ -127,6 +129,7 @@ def delete_person(db: Session, person_id: int) -> bool:
     if row is None:
         return False
     db.delete(row)
+    db.flush()
     return True
 
 

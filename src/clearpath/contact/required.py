@@ -97,6 +97,7 @@ def delete_entry(db: Session, entry_id: int) -> bool:
     if row is None:
         return False
     db.delete(row)
+    db.flush()
     return True
 
 
