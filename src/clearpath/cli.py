@@ -344,6 +344,43 @@ def _print_summary(findings: list[doctor.Finding]) -> None:
         out.print("All is well.")
 
 
+@app.command()
+def analyze(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="FILE",
+            help="A file of JSON lines. Default: standard input.",
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Check texts with the analysis rules; needs no vault and sends nothing anywhere.
+
+    Each input line is a JSON object like {"id": 1, "text": "...", "direction": "out"}
+    ("out" for a draft you write, "in" for a message you received). Writes one JSON line per
+    input, in order, with the categories, flags (exact spans, why, suggestion) and, for
+    drafts, a suggested version. Bad lines are reported with their number on stderr (exit 2).
+    The format is described in docs/analysis.md.
+    """
+    # Imported here: only this command needs the rules.
+    from clearpath.analysis.cli_command import run
+
+    with calm_errors():
+        if file is None:
+            code = run(sys.stdin.buffer, sys.stdout, sys.stderr)
+        else:
+            try:
+                source = file.open("rb")
+            except OSError as exc:
+                reason = exc.strerror or "it could not be opened"
+                raise InputError(f"Cannot read {file}: {reason}.") from None
+            with source:
+                code = run(source, sys.stdout, sys.stderr)
+    if code:
+        raise typer.Exit(code)
+
+
 def main() -> None:
     """Entry point of the `clearpath` script."""
     try:

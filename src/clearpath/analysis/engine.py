@@ -55,10 +55,9 @@ def analyse(text: str, direction: Direction, language: str | None = None) -> Ana
     pack = pack_for(direction, chosen)
     if pack is None:
         known = sorted(p.language for p in packs() if p.direction is direction)
-        reason = (
-            f"No rules for {direction.value}going text in this language ({chosen}); "
-            f"rules exist for: {', '.join(known) or 'none yet'}."
-        )
+        what = "drafts" if direction is Direction.OUT else "incoming messages"
+        also = f" (rules exist for: {', '.join(known)})" if known else ""
+        reason = f"There are no rules for {what} in this language ({chosen}) yet{also}."
         return Analysis(text, direction, False, chosen, sentences, reason=reason)
     flags = tuple(pack.find(text, sentences))
     return Analysis(text, direction, True, chosen, sentences, flags)
