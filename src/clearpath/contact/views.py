@@ -6,6 +6,7 @@ from starlette.routing import BaseRoute
 
 from clearpath.contact import (
     blocking_views,
+    drafts,
     nocontact_views,
     pull_views,
     required_views,
@@ -18,4 +19,5 @@ ROUTES: list[BaseRoute] = [
     *pull_views.ROUTES,
     *required_views.ROUTES,
     *template_views.ROUTES,
+    *drafts.ROUTES,
 ]
