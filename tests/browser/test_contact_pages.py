@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
+from itertools import chain
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -153,7 +154,7 @@ def test_every_contact_page_passes_axe_and_loads_cleanly(
     axe = Axe()
     found: dict[str, list[str]] = {}
     problems: dict[str, list[str]] = {}
-    for name in [*visit(page, served_vault), *error_states(page, served_vault)]:
+    for name in chain(visit(page, served_vault), error_states(page, served_vault)):
         expect(page).to_have_title("Notes")
         snap(page, name)
         results = axe.run(page, options=AXE_OPTIONS)
