@@ -50,11 +50,13 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 
 def _ends_here(text: str, start: int, end_mark: re.Match[str]) -> bool:
     mark = end_mark.group()
-    if "\n" in mark or not mark.startswith("."):
+    if "\n" in mark:
         return True
-    if mark.startswith("..") or mark.startswith("\u2026"):
+    if mark.startswith(("..", "\u2026")):
         # An ellipsis followed by lower case is a pause inside one sentence.
         return not _next_is_lower(text, end_mark.end())
+    if not mark.startswith("."):
+        return True
     before = _WORD_BEFORE.search(text, start, end_mark.start() + 1)
     if before is None:
         return True
