@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import html
 import re
+import tempfile
+import time
+import uuid
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from web_harness import Web, parse
 
 from clearpath.contact import blocking, message_templates, nocontact, pull, required
+from plaintext_scan import files_holding, files_under, needles
 
 PAGES = (
     "/contact",
@@ -170,3 +175,28 @@ def test_the_pages_load_only_our_own_files(home: Web) -> None:
     assert not any(body.strip() for body in page.script_bodies)
     assert home.get("/static/contact.css").status_code == 200
     assert home.get("/static/contact.js").status_code == 200
+
+
+def test_nothing_typed_here_lands_on_disk_readable(home: Web) -> None:
+    """What a person types in the contact forms is only in the encrypted vault."""
+    started = time.time()
+    marker = f"contact-plaintext-{uuid.uuid4().hex}"
+    home.post("/contact/slips", {"slip_on": date.today().isoformat(), "what_happened": marker})
+    home.post("/contact/boundary", {"boundary_line": marker})
+    home.post("/contact/crossed", {"crossing_note": marker})
+    home.post("/contact/promises", {"promise": marker})
+    home.post("/contact/people", {"name": marker})
+    home.post("/contact/templates/smear", {"name": marker})
+    home.post(
+        "/contact/log",
+        {
+            "occurred_at": datetime.now().strftime("%Y-%m-%dT%H:%M"),
+            "channel": "email",
+            "topic": marker,
+        },
+    )
+    assert marker in home.get("/contact/timeline").text
+    home.lock()
+    wanted = needles(marker)
+    assert not files_holding(files_under(home.data_dir), wanted)
+    assert not files_holding(files_under(Path(tempfile.gettempdir()), started), wanted)
