@@ -24,7 +24,9 @@ DRAFT = (
     "gate. Why do you always have to make this so hard? Nice of you to finally ask about the "
     "kids. Please bring Mia's swimming bag."
 )
-SUGGESTED = "Hi. Pickup is at 6 on Friday at the school gate. Please bring Mia's swimming bag. Thank you."
+SUGGESTED = (
+    "Hi. Pickup is at 6 on Friday at the school gate. Please bring Mia's swimming bag. Thank you."
+)
 
 
 def check(page: Page, app: RunningApp, draft: str) -> None:
@@ -46,9 +48,7 @@ def test_the_draft_checker_passes_axe_and_loads_cleanly(
         "flags": lambda: check(page, served_vault, DRAFT),
         "clean": lambda: check(page, served_vault, "Can you confirm pickup at 5 on Friday?"),
         "rtl": lambda: check(page, served_vault, "سأكون هناك في الخامسة يوم الجمعة"),
-        "error": lambda: page.get_by_role("button", name="Check my draft").click()
-        if page.locator("#draft").fill("   ") is None
-        else None,
+        "error": lambda: check(page, served_vault, "   "),
     }
     for name, show in states.items():
         show()

@@ -11,11 +11,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from plaintext_scan import files_holding, files_under, needles
 from sqlalchemy import text
 from web_harness import Web
 
 from clearpath.contact.drafts import EMPTY, MAX_DRAFT_CHARS
+from plaintext_scan import files_holding, files_under, needles
 
 DRAFT = (
     "I'm so sorry about Saturday. Pickup is at 5 on Friday. "

@@ -45,7 +45,9 @@ def analyse(text: str, direction: Direction, language: str | None = None) -> Ana
     comes back with ``analysed=False`` and a reason, never as if nothing had been found.
     """
     if len(text) > MAX_TEXT_CHARS:
-        raise TextTooLong(f"The text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}.")
+        raise TextTooLong(
+            f"The text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}."
+        )
     sentences = split_sentences(text)
     chosen = language or guess_language(text)
     if chosen is None:

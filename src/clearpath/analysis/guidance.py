@@ -19,8 +19,7 @@ _HAS_CLOSING = re.compile(
 )
 
 NOTE_CLEAN = (
-    "Nothing was flagged. Rules can miss things, so read it once more, slowly, before you "
-    "send it."
+    "Nothing was flagged. Rules can miss things, so read it once more, slowly, before you send it."
 )
 NOTE_NOT_CHECKED = "This text was not checked, so there is no suggested version."
 NOTE_EMPTY = (
@@ -28,8 +27,7 @@ NOTE_EMPTY = (
     "or decide that no reply is needed."
 )
 NOTE_STILL_LONG = (
-    "This is still more than five sentences. Keep only what the other person needs in order "
-    "to act."
+    "This is still more than five sentences. Keep only what the other person needs in order to act."
 )
 
 

@@ -10,27 +10,33 @@ import re
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # The most frequent short words of each language; overlap between languages is left out.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
+    "en": _words(
         "the and you i to is it of that this for not with my your we be have are was will "
-        "me can please on at what but so just do don't i'm it's if they he she would could".split()
+        "me can please on at what but so just do don't i'm it's if they he she would "
+        "could"
     ),
-    "es": frozenset(
+    "es": _words(
         "el la los las que y es por para con una pero como más mi tu su lo te se del al "
-        "estoy eres muy también porque cuando".split()
+        "estoy eres muy también porque cuando"
     ),
-    "de": frozenset(
-        "der die das und ist nicht ich du mit zu den dem ein eine auch auf für bitte "
-        "sie wir ihr mich dich mein dein aber wenn noch".split()
+    "de": _words(
+        "der die das und ist nicht ich du mit zu den dem ein eine auch auf für bitte sie "
+        "wir ihr mich dich mein dein aber wenn noch"
     ),
-    "fr": frozenset(
-        "le la les et est je tu vous pas une des du avec pour que qui mais mon ton "
-        "sur dans ce cette très aussi".split()
+    "fr": _words(
+        "le la les et est je tu vous pas une des du avec pour que qui mais mon ton sur "
+        "dans ce cette très aussi"
     ),
-    "pt": frozenset("o os não você eu com uma para mas meu minha seu sua isso está".split()),
-    "it": frozenset("il lo gli che non sono sei con per una ma mio mia tuo tua questo".split()),
-    "nl": frozenset("het een niet ik je jij met voor maar mijn jouw dit dat zijn wij".split()),
+    "pt": _words("o os não você eu com uma para mas meu minha seu sua isso está"),
+    "it": _words("il lo gli che non sono sei con per una ma mio mia tuo tua questo"),
+    "nl": _words("het een niet ik je jij met voor maar mijn jouw dit dat zijn wij"),
 }
 
 

@@ -47,7 +47,9 @@ def parse_line(raw: str, number: int) -> LineInput | None:
     try:
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise LineError(number, f"this is not valid JSON ({exc.msg} at column {exc.colno}).") from None
+        raise LineError(
+            number, f"this is not valid JSON ({exc.msg} at column {exc.colno})."
+        ) from None
     if not isinstance(value, dict):
         raise LineError(number, 'each line must be one JSON object, like {"text": "..."}.')
     text = value.get("text")
@@ -57,17 +59,16 @@ def parse_line(raw: str, number: int) -> LineInput | None:
         raise LineError(
             number, f'"text" has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}.'
         )
-    try:
-        direction = Direction(value.get("direction"))
-    except ValueError:
-        raise LineError(number, '"direction" must be "out" (a draft) or "in" (a message).') from None
+    direction = value.get("direction")
+    if not isinstance(direction, str) or direction not in {d.value for d in Direction}:
+        raise LineError(number, '"direction" must be "out" (a draft) or "in" (a message).')
     identifier = value.get("id", number)
     if isinstance(identifier, bool) or not isinstance(identifier, str | int | float):
         raise LineError(number, '"id" must be a string or a number.')
     language = value.get("language")
     if language is not None and not (isinstance(language, str) and _LANGUAGE.fullmatch(language)):
         raise LineError(number, '"language" must be a two-letter code like "en".')
-    return LineInput(number, identifier, text, direction, language)
+    return LineInput(number, identifier, text, Direction(direction), language)
 
 
 def analyse_line(item: LineInput) -> dict[str, Any]:

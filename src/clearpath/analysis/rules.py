@@ -31,8 +31,9 @@ class Rule:
     """One pattern of one category.
 
     ``pattern`` is matched case-insensitively unless ``case_sensitive``; the span of the match
-    is the flag. A straight apostrophe in a pattern also matches a typographic one (\u2019). ``explanation`` and ``suggestion`` default to the category's. ``requires``
-    and ``unless`` are matched against the sentence that holds the match.
+    is the flag. A straight apostrophe in a pattern also matches a typographic one (U+2019).
+    ``explanation`` and ``suggestion`` default to the category's. ``requires`` and ``unless``
+    are matched against the sentence that holds the match.
     """
 
     id: str

@@ -11,15 +11,18 @@ import re
 
 from clearpath.analysis.model import Sentence
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words with a full stop that never end a sentence: a name or a number follows them.
-NEVER_ENDS = frozenset("mr mrs ms mx dr prof st jr sr vs eg ie e.g i.e cf ca approx tel nr".split())
+NEVER_ENDS = _words("mr mrs ms mx dr prof st jr sr vs eg ie e.g i.e cf ca approx tel nr")
 # Words with a full stop that end a sentence only when a capital letter follows
 # ("by 5 p.m. Thanks" ends, "Jan. 5" and "etc. and so on" go on).
-MAY_END = frozenset(
-    """
-    etc min max appt dept est rd ave inc ltd co am pm a.m p.m
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    """.split()
+MAY_END = _words(
+    "etc min max appt dept est rd ave inc ltd co am pm a.m p.m jan feb mar apr jun jul "
+    "aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun"
 )
 
 # A possible end: terminal punctuation (with closing quotes or brackets) then space, or a line

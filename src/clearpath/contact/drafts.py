@@ -7,6 +7,7 @@ a plain form post; contact.js adds a copy button for the suggested version.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 from starlette.responses import Response
@@ -86,7 +87,7 @@ def mark_draft(text: str, flags: list[NumberedFlag]) -> Markup:
     """
     cuts = sorted({0, len(text), *(f.flag.start for f in flags), *(f.flag.end for f in flags)})
     out: list[str] = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in pairwise(cuts):
         piece = str(escape(text[start:end]))
         covering = [f for f in flags if f.flag.start < end and f.flag.end > start]
         if covering:

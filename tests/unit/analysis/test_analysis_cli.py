@@ -26,7 +26,9 @@ def answers(result: Result) -> list[dict[str, object]]:
 
 
 def test_a_draft_line_gets_categories_spans_why_and_suggestion() -> None:
-    line = json.dumps({"id": "d1", "text": "Sorry! I moved to Leeds. Pickup at 5.", "direction": "out"})
+    line = json.dumps(
+        {"id": "d1", "text": "Sorry! I moved to Leeds. Pickup at 5.", "direction": "out"}
+    )
     result = analyze(line + "\n")
     assert result.exit_code == 0, result.output
     (answer,) = answers(result)
@@ -36,7 +38,15 @@ def test_a_draft_line_gets_categories_spans_why_and_suggestion() -> None:
     flags = answer["flags"]
     assert isinstance(flags, list)
     for flag in flags:
-        assert set(flag) == {"rule", "category", "start", "end", "match", "explanation", "suggestion"}
+        assert set(flag) == {
+            "rule",
+            "category",
+            "start",
+            "end",
+            "match",
+            "explanation",
+            "suggestion",
+        }
         text = "Sorry! I moved to Leeds. Pickup at 5."
         assert text[flag["start"] : flag["end"]] == flag["match"]
     assert answer["suggested"] == "Pickup at 5. Thank you."
@@ -67,6 +77,7 @@ def test_one_answer_per_input_in_order_and_blank_lines_skipped() -> None:
         ('{"text": 5, "direction": "out"}', 'line 1: "text" is missing or is not a string'),
         ('{"text": "hi"}', 'line 1: "direction" must be "out"'),
         ('{"text": "hi", "direction": "sideways"}', 'line 1: "direction" must be'),
+        ('{"text": "hi", "direction": ["out"]}', 'line 1: "direction" must be'),
         ('{"text": "hi", "direction": "out", "id": [1]}', 'line 1: "id" must be'),
         ('{"text": "hi", "direction": "out", "language": "English"}', 'line 1: "language"'),
     ],

@@ -23,7 +23,10 @@ def words(text: str) -> list[str]:
         ("e.g. Friday works. J. Smith came.", ["e.g. Friday works.", "J. Smith came."]),
         ("No. I won't. Ref no. 5 is paid.", ["No.", "I won't.", "Ref no. 5 is paid."]),
         ("It costs 3.50 each. Ok", ["It costs 3.50 each.", "Ok"]),
-        ("Term starts on the 5th. Half term is the 21st. Ok", ["Term starts on the 5th.", "Half term is the 21st.", "Ok"]),
+        (
+            "Term starts on the 5th. Half term is the 21st. Ok",
+            ["Term starts on the 5th.", "Half term is the 21st.", "Ok"],
+        ),
         ("Sam lost a tooth 🦷 See you Friday", ["Sam lost a tooth 🦷", "See you Friday"]),
         ("Great 👍 thanks", ["Great 👍 thanks"]),
         ("Wait... what? ok.", ["Wait... what?", "ok."]),

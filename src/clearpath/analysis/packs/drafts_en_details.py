@@ -19,7 +19,8 @@ PERSONAL_DETAIL = (
         "out.detail.address",
         "personal_detail",
         r"\bmy (?:new )?(?:address|flat|apartment|place|home|street)\b(?! number)"
-        r"|\b(?:my|a|our) new (?:house|home|flat|apartment|place|car)\b|\bi live (?:in|at|on|near|with|by|close)\b"
+        r"|\b(?:my|a|our) new (?:house|home|flat|apartment|place|car)\b"
+        r"|\bi live (?:in|at|on|near|with|by|close)\b"
         r"|\bmy (?:landlord|landlady|neighbou?rs?|flatmate|roommate|postcode|zip code)\b",
         "This gives away where you live.",
         unless=r"\bmy (?:home|flat|place) (?:phone|number)\b",
