@@ -11,10 +11,11 @@ category's precision >= 0.85.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
-from clearpath.analysis import Direction, categories
+from clearpath.analysis import Direction, analyse, categories
 from clearpath.analysis.scoring import SuiteScore, parse_suite, score
 
 SUITE = Path(__file__).resolve().parent.parent / "tests" / "data" / "drafts"
@@ -22,6 +23,7 @@ PARTS = ("tuning", "unseen")
 MAX_FALSE_WARNING_RATE = 0.10
 MIN_PRECISION = 0.85
 MIN_DETAIL_RECALL = 0.95
+THROUGHPUT_ROUNDS = 40
 
 
 def score_part(part: str) -> SuiteScore:
@@ -85,13 +87,34 @@ def table(part: str, result: SuiteScore) -> str:
     return "\n".join(lines)
 
 
+def throughput() -> dict[str, Any]:
+    """Drafts per second through the engine (sentences, language guess, every rule)."""
+    texts = []
+    for part in PARTS:
+        with (SUITE / f"{part}.jsonl").open(encoding="utf-8") as lines:
+            texts += [item.text for item in parse_suite(lines)]
+    analyse(texts[0], Direction.OUT)  # compile the packs outside the clock
+    start = time.perf_counter()
+    for _ in range(THROUGHPUT_ROUNDS):
+        for text in texts:
+            analyse(text, Direction.OUT)
+    seconds = time.perf_counter() - start
+    count = THROUGHPUT_ROUNDS * len(texts)
+    rate = round(count / seconds)
+    return {"drafts": count, "seconds": round(seconds, 3), "drafts_per_second": rate}
+
+
 def run(argv: list[str]) -> dict[str, Any]:
     if argv:
         raise SystemExit("draft-quality takes no arguments")
     results = {part: score_part(part) for part in PARTS}
     for part, result in results.items():
         print(table(part, result) + "\n", file=sys.stderr)
-    return {"benchmark": "draft-quality", **{part: figures(r) for part, r in results.items()}}
+    return {
+        "benchmark": "draft-quality",
+        **{part: figures(r) for part, r in results.items()},
+        "throughput": throughput(),
+    }
 
 
 def _round(value: float | None) -> float | None:

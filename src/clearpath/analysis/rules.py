@@ -31,7 +31,8 @@ class Rule:
     """One pattern of one category.
 
     ``pattern`` is matched case-insensitively unless ``case_sensitive``; the span of the match
-    is the flag. A straight apostrophe in a pattern also matches a typographic one (U+2019).
+    is the flag, and it must start at the start of a word. A straight apostrophe in a pattern
+    also matches a typographic one (U+2019).
     ``explanation`` and ``suggestion`` default to the category's. ``requires`` and ``unless``
     are matched against the sentence that holds the match.
     """
@@ -95,7 +96,10 @@ class RulePack:
                     _guard(rule.unless),
                 )
             flags = 0 if case_sensitive else re.IGNORECASE
-            self._scanners.append((re.compile("|".join(parts), flags), compiled))
+            # Every match starts at the start of a word: one cheap check there lets the scan
+            # skip the middle of words without trying each rule at each character.
+            scanner = re.compile(rf"\b(?=\w)(?:{'|'.join(parts)})", flags)
+            self._scanners.append((scanner, compiled))
 
     def category(self, name: str) -> Category:
         """The category called ``name``."""
