@@ -200,3 +200,14 @@ def test_nothing_typed_here_lands_on_disk_readable(home: Web) -> None:
     wanted = needles(marker)
     assert not files_holding(files_under(home.data_dir), wanted)
     assert not files_holding(files_under(Path(tempfile.gettempdir()), started), wanted)
+
+
+def test_a_threat_gets_a_safety_note(home: Web) -> None:
+    data = {
+        "occurred_on": date.today().isoformat(),
+        "channel": "phone",
+        "kind": "threat",
+        "response": "nothing",
+    }
+    assert home.post("/contact/pull", data).status_code == 303
+    assert "emergency number" in home.get("/contact/pull").text

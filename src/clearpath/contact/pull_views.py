@@ -15,6 +15,10 @@ from clearpath.web.guards import Access, Call, guarded
 from clearpath.web.render import redirect, render
 
 RECENT_PULLS = 50
+THREAT_NOTE = (
+    "Saved. A threat can mean a risk to your safety. If you feel in danger, call your local "
+    "emergency number, and consider telling an advocate or the police."
+)
 
 
 def _path_id(call: Call, name: str) -> int:
@@ -61,7 +65,11 @@ def save_pull(call: Call) -> Response:
             response=response,
             feeling=feeling,
         )
-    call.session.flash = "Saved. Noticing the pull is already a way of holding your ground."
+    call.session.flash = (
+        THREAT_NOTE
+        if kind == "threat"
+        else "Saved. Noticing the pull is already a way of holding your ground."
+    )
     return redirect("/contact/pull")
 
 
