@@ -158,3 +158,76 @@ def test_a_logistics_question_passes_and_a_debate_question_does_not() -> None:
     found = analyse("Why can't you ever be on time?", Direction.OUT)
     assert found.categories == ("open_question",)
     assert found.flags[0].match == "Why can't you ever be on time?"
+
+
+# Everyday phrasings beyond the suite's, one category each (written after the first rules, so
+# they are regression tests, not a measure of recall).
+PHRASINGS = {
+    "jade": [
+        "You can't blame me for that.",
+        "I did nothing wrong.",
+        "That was your idea, not mine.",
+        "I've explained this a hundred times.",
+        "Let me be clear, I wasn't there.",
+        "Honestly, I was at home all evening.",
+        "It's not fair that you keep changing it.",
+    ],
+    "emotional": [
+        "This hurts so much.",
+        "I'm so stressed about Friday.",
+        "I wish things were different.",
+        "You meant everything to me.",
+        "I'm so disappointed in you.",
+        "I hate what this is doing to us.",
+    ],
+    "apology": ["I regret what I said.", "Hope you don't mind.", "Excuse me for asking again."],
+    "open_question": [
+        "What's the point?",
+        "Are you happy now?",
+        "Was it worth it?",
+        "Do you have any idea what you did?",
+        "How would you feel if I did that?",
+    ],
+    "personal_detail": [
+        "I've started a course at the college.",
+        "I got a new phone.",
+        "I'm on nights this week.",
+        "I've joined a gym near the station.",
+        "He's moved in with me.",
+        "I'm back at my parents' house.",
+        "I'm studying at the university now.",
+        "I'm renting a flat in Camden now.",
+    ],
+    "hostile": [
+        "You're a disgrace.",
+        "You are a piece of work.",
+        "Get over yourself.",
+        "You're delusional.",
+        "Don't make me laugh.",
+        "Yeah right.",
+        "Oh, how convenient.",
+        "What a surprise, late again.",
+    ],
+}
+MORE_NEGATIVE = [
+    "Is 5 ok with you?",
+    "The course fee for Sam's swimming is 40 euros.",
+    "Sam has a new phone, his number is in the group.",
+    "Can we swap to Sunday, it works better for the kids.",
+    "Please confirm you got the new school forms.",
+    "Honestly no rush, next week is fine.",
+    "The court was clear about weekends.",
+    "Please let me know if that works.",
+]
+
+
+@pytest.mark.parametrize(
+    ("category", "text"), [(c, t) for c, texts in PHRASINGS.items() for t in texts]
+)
+def test_everyday_phrasings_are_caught(category: str, text: str) -> None:
+    assert category in analyse(text, Direction.OUT).categories
+
+
+@pytest.mark.parametrize("text", MORE_NEGATIVE)
+def test_more_ordinary_sentences_pass(text: str) -> None:
+    assert flags_of(text) == []

@@ -30,14 +30,15 @@ PERSONAL_DETAIL = (
         "personal_detail",
         r"\b(?:i|we)(?:'ve| have)? (?:just |finally |now )?moved\b|\bmoving (?:in|to|out)\b"
         r"|\b(?:i|we)(?:'m| am|'re| are) (?:now |currently |still )?(?:living|staying|renting"
-        r"|lodging)\b|\bliving with\b",
+        r"|lodging)\b|\bliving with\b|\bmoved in\b",
         "This tells where you live or stay now.",
     ),
     Rule(
         "out.detail.contact",
         "personal_detail",
         r"\bmy (?:new |other |work )?(?:number|phone|mobile|cell|email|e-mail|whatsapp)\b"
-        r"|\breach me (?:on|at)\b|\bcall me (?:on|at) \+?\d",
+        r"|\breach me (?:on|at)\b|\bcall me (?:on|at) \+?\d"
+        r"|\bi(?:'ve| have)? (?:got|get|bought) a new (?:phone|number|mobile|email)\b",
         "This gives a way to reach you that they may not have.",
     ),
     Rule(
@@ -49,7 +50,10 @@ PERSONAL_DETAIL = (
         r"(?:job|position|work|working)\b"
         r"|\bi(?:'m| am)? (?:now )?work(?:ing)? (?:at|for|in|nights?|night shifts?|shifts?"
         r"|from home|as)\b|\bi (?:leave|finish|start) (?:work|my shift)\b|\boff work\b"
-        r"|\bnight shifts?\b",
+        r"|\bnight shifts?\b|\bon (?:nights|earlies|lates|the (?:early|late|night) shift)\b"
+        r"|\bi(?:'ve| have)? (?:just )?(?:started|joined|enrolled (?:at|in|on))"
+        r" (?:a |the |my )?(?:new )?(?:course|class|college|university|uni|gym|club|choir|team)\b"
+        r"|\bi(?:'m| am) (?:now )?(?:studying|training|volunteering) (?:at|as|in)\b",
         "This says where you work or when you are there.",
         requires=FIRST_PERSON,
     ),
@@ -83,7 +87,8 @@ PERSONAL_DETAIL = (
         "personal_detail",
         r"\b(?:on|for|our|my) (?:holiday|vacation|trip)\b|\bi(?:'ll| will) be (?:away|abroad)\b"
         r"|\b(?:i|we)(?:'re| are|'m| am) (?:flying|travelling|traveling|going away)\b"
-        r"|\bmy (?:sister|brother|mum|mom|mother|dad|father|parents|aunt|uncle|friend)'s\b",
+        r"|\bmy (?:sister|brother|mum|mom|mother|dad|father|aunt|uncle|friend|cousin)'s\b"
+        r"|\bmy (?:parents|grandparents|friends)'",
         "This tells where you will be, and when.",
     ),
     Rule(
@@ -115,7 +120,7 @@ HOSTILE = (
         "hostile",
         r"\b(?:idiot|moron|pathetic|loser|liar|psycho|jerk|bitch|bastard|asshole|arsehole"
         r"|prick|dickhead|deadbeat|lunatic|narcissist|scumbag|disgusting|useless|worthless"
-        r"|clown|stupid)s?\b"
+        r"|clown|stupid|disgrace|delusional)s?\b|\bpiece of work\b"
         r"|\b(?:terrible|awful|lousy|sorry excuse for a|bad|selfish) (?:parent|father|mother"
         r"|dad|mum|mom|person|husband|wife)\b",
         "An insult can make things escalate and can be used against you.",
@@ -128,7 +133,8 @@ HOSTILE = (
         r"|you disgust me|stop acting like a child|get lost)\b"
         r"|\b(?:everyone|everybody) knows you\b|\bclearly you can't\b|\byou make me sick\b"
         r"|\byou(?:'re| are) (?:crazy|insane|a joke|unbelievable)\b|\bnobody cares\b"
-        r"|\bdrop dead\b|\brot in\b|\bgood luck with that\b|\btypical(?: of you)?[.!]",
+        r"|\bdrop dead\b|\brot in\b|\bgood luck with that\b|\btypical(?: of you)?[.!]"
+        r"|\bget over yourself\b",
     ),
     Rule(
         "out.hostile.sarcasm",
@@ -137,7 +143,8 @@ HOSTILE = (
         r"|\bthanks (?:a lot |so much )?for (?:ruining|nothing|being on time|finally)\b"
         r"|\bnice of you to\b|\bfor once in your life\b|\bfor once\b"
         r"|\b(?:oh )?(?:great|wonderful|brilliant|perfect), thanks\b|\breally appreciate it\b"
-        r"|\bwell done,? (?:genius|really)\b",
+        r"|\bwell done,? (?:genius|really)\b|\bdon't make me laugh\b|\byeah,? right\b"
+        r"|\bhow convenient\b|\b(?:what a|big) surprise\b",
         "Sarcasm reads as an attack, and it keeps the conflict going.",
     ),
     Rule(

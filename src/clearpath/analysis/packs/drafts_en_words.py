@@ -77,7 +77,8 @@ JADE = (
     Rule(
         "out.jade.contradict",
         "jade",
-        r"\bthat(?:'s| is| was)? not (?:true|what happened|what i said|what we agreed)\b"
+        r"\b(?:that|it)(?:'s| is| was)? not (?:true|what happened|what i said|what we agreed"
+        r"|fair)\b"
         r"|\byou(?:'re| are) (?:wrong|twisting|lying about)\b",
         "Contradicting their version starts an argument about what is true.",
     ),
@@ -123,7 +124,10 @@ JADE = (
         "jade",
         r"\b(?:as i (?:already )?(?:said|told you|explained)|i (?:already|have already) "
         r"(?:said|told you|explained)|the truth is|that's why|which is why"
-        r"|it's not like i|i'm not the one who)\b",
+        r"|it's not like i|i'm not the one who|let me be clear|you can't blame me"
+        r"|i (?:did|have done|'ve done) nothing wrong|(?:that|it) was your idea"
+        r"|i(?:'ve| have) (?:already )?explained)\b"
+        r"|\bhonestly,? i\b|\bi was (?:only |just )?(?:at home|at work|busy|asleep|driving)\b",
     ),
     Rule(
         "out.jade.accuse",
@@ -154,7 +158,8 @@ EMOTIONAL = (
         r"| absolutely| still| truly| honestly){0,2} (?:hurt|sad|scared|afraid|terrified"
         r"|frightened|angry|furious|upset|devastated|heartbroken|broken|crushed|exhausted"
         r"|tired of|lonely|miserable|overwhelmed|shaking|hurting|desperate|depressed"
-        r"|worried sick|drained|numb)\b",
+        r"|worried sick|drained|numb|stressed|anxious|nervous|ashamed|humiliated|gutted|hopeless"
+        r"|helpless|betrayed|disappointed|jealous)\b",
     ),
     Rule("out.emotional.heart", "emotional", r"\b(?:breaks?|broke|broken) my heart\b"),
     Rule(
@@ -175,7 +180,10 @@ EMOTIONAL = (
         "emotional",
         r"\b(?:this|it|you(?:'re| are)) (?:is )?killing me\b|\bcan't breathe\b"
         r"|\bi (?:cried|cry|was crying|am crying|'ve been crying)\b|\bin tears\b"
-        r"|\bi can(?:'t|not) (?:take|keep doing|do) (?:this|it)\b|\bit hurts\b|\bhurts me\b",
+        r"|\bi can(?:'t|not) (?:take|keep doing|do) (?:this|it)\b|\b(?:it|this|that) hurts\b"
+        r"|\bhurts me\b|\bi wish (?:things|we|you|it|i)\b"
+        r"|\byou (?:meant|mean) (?:everything|so much|the world) to me\b"
+        r"|\bi hate (?:what|this|that|how|the way)\b",
     ),
     Rule(
         "out.emotional.you_did_to_me",
@@ -223,7 +231,8 @@ APOLOGY = (
         "out.apology.let_down",
         "apology",
         r"\bi let you down\b|\bi made (?:a )?mistakes?\b|\bi owe you an apology\b"
-        r"|\bi shouldn't have\b|\bmake it up to you\b|\bi hope you don't mind\b",
+        r"|\bi shouldn't have\b|\bmake it up to you\b|\bhope you don't mind\b|\bi regret\b"
+        r"|\bexcuse me for\b",
     ),
 )
 
@@ -247,6 +256,8 @@ OPEN_QUESTION = (
         "out.question.past",
         "open_question",
         r"\b(?:(?:where|when) did (?:it|we|you|things|this)|who do you think|how do you think"
+        r"|what(?:'s| is) the point|are you happy now|was it (?:all )?worth it|how would you feel"
+        r"|do you (?:have any idea|even know|know how)"
         r"|is (?:that|it) (?:too much|so hard|really so)|have you (?:ever )?(?:thought|considered"
         rf"|stopped)|do you (?:remember|still))\b{_QUESTION_END}",
     ),
