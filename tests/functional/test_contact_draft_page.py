@@ -34,7 +34,8 @@ def test_the_page_says_nothing_is_sent_or_saved(home: Web) -> None:
     page = home.get("/contact/draft")
     assert page.status_code == 200
     assert "Nothing is sent anywhere and nothing is saved" in page.text
-    assert 'action="/contact/draft"' in page.text
+    # The answer opens at the results (and moves focus there) without JavaScript.
+    assert 'action="/contact/draft#found"' in page.text
     assert 'maxlength="5000"' in page.text
 
 

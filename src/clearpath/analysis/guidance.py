@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from clearpath.analysis.model import Analysis, Guidance
+from clearpath.analysis.model import Analysis, Guidance, Sentence
 
 CLOSING = "Thank you."
 EMPTY_FRAME = "Noted. [Add the practical point here in one sentence: a time, a date or a document.]"
@@ -37,21 +37,34 @@ def suggest(analysis: Analysis) -> Guidance:
     if not analysis.analysed:
         return Guidance(analysis.text.strip(), len(sentences), 0, (NOTE_NOT_CHECKED,))
     kept = [
-        sentence.words
+        sentence
         for sentence in sentences
         if not any(flag.category != "too_long" for flag in analysis.flags_in(sentence))
     ]
     left_out = len(sentences) - len(kept)
+    text = _joined(analysis.text, kept)
     if not analysis.flags:
-        return Guidance(" ".join(kept), len(kept), 0, (NOTE_CLEAN,))
+        return Guidance(text, len(kept), 0, (NOTE_CLEAN,))
     notes: list[str] = []
     if not kept:
         return Guidance(EMPTY_FRAME, 0, left_out, (NOTE_EMPTY,))
     if len(kept) > MAX_SENTENCES:
         notes.append(NOTE_STILL_LONG)
-    text = " ".join(kept)
     if left_out and not _HAS_CLOSING.search(text):
         if text[-1].isalnum():
             text += "."
         text = f"{text} {CLOSING}"
     return Guidance(text, len(kept), left_out, tuple(notes))
+
+
+def _joined(text: str, kept: list[Sentence]) -> str:
+    """The kept sentences, apart by a line break where the draft had one, else by a space."""
+    parts: list[str] = []
+    previous_end = None
+    for sentence in kept:
+        if previous_end is not None:
+            gap = text[previous_end : sentence.start]
+            parts.append("\n" if "\n" in gap else " ")
+        parts.append(sentence.words)
+        previous_end = sentence.end
+    return "".join(parts)

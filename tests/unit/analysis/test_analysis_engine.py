@@ -109,3 +109,8 @@ def test_guidance_says_when_the_calm_part_is_still_long() -> None:
     guidance = suggest(analyse(text, Direction.OUT))
     assert NOTE_STILL_LONG in guidance.notes
     assert not guidance.text.startswith("Sorry")
+
+
+def test_guidance_keeps_the_line_breaks_of_the_draft() -> None:
+    draft = "Hi,\n\nI'm so sorry.\nPickup is at 5 on Friday.\n\nThanks"
+    assert suggest(analyse(draft, Direction.OUT)).text == "Hi,\nPickup is at 5 on Friday.\nThanks"
