@@ -47,6 +47,18 @@ class Rule:
     case_sensitive: bool = False
 
 
+# Text in double quotes (straight, typographic, German and French quotes), up to a line.
+_QUOTED = re.compile(
+    r'"[^"\n]{1,400}"|\u201c[^\u201d\n]{1,400}\u201d|\u201e[^\u201c\u201d\n]{1,400}[\u201c\u201d]'
+    r"|\u00ab[^\u00bb\n]{1,400}\u00bb"
+)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text quotes someone: (start, end) of each double-quoted stretch."""
+    return [match.span() for match in _QUOTED.finditer(text)]
+
+
 # A check that looks at the whole text rather than at words (too many sentences, say).
 TextCheck = Callable[[str, Sequence[Sentence]], list[Flag]]
 
@@ -70,6 +82,8 @@ class RulePack:
     categories: Sequence[Category]
     rules: Sequence[Rule]
     checks: Sequence[TextCheck] = ()
+    # Leave out matches inside double quotes: quoted or reported words are not the writer's.
+    ignore_quoted: bool = False
     _scanners: list[tuple[re.Pattern[str], dict[str, _CompiledRule]]] = field(
         default_factory=list, init=False, repr=False
     )
@@ -111,6 +125,7 @@ class RulePack:
     def find(self, text: str, sentences: Sequence[Sentence]) -> list[Flag]:
         """Every flag of every rule and check, sorted by position."""
         flags: list[Flag] = []
+        quoted = quoted_spans(text) if self.ignore_quoted else []
         for scanner, compiled in self._scanners:
             for match in scanner.finditer(text):
                 group = match.lastgroup
@@ -118,6 +133,8 @@ class RulePack:
                     continue
                 entry = compiled[group]
                 if not _guards_pass(entry, _sentence_at(sentences, match.start(), text)):
+                    continue
+                if any(start <= match.start() and match.end() <= end for start, end in quoted):
                     continue
                 flags.append(
                     Flag(

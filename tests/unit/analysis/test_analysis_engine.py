@@ -114,3 +114,16 @@ def test_guidance_says_when_the_calm_part_is_still_long() -> None:
 def test_guidance_keeps_the_line_breaks_of_the_draft() -> None:
     draft = "Hi,\n\nI'm so sorry.\nPickup is at 5 on Friday.\n\nThanks"
     assert suggest(analyse(draft, Direction.OUT)).text == "Hi,\nPickup is at 5 on Friday.\nThanks"
+
+
+def test_quoted_words_are_not_the_writers_own() -> None:
+    draft = 'You wrote "I\'ll make sure you never see them". Pickup is at 5.'
+    assert analyse(draft, Direction.OUT).flags == ()
+    curly = "The teacher said \u201csorry for the delay\u201d. I\u2019m sorry too."
+    (flag,) = analyse(curly, Direction.OUT).flags
+    assert flag.start == curly.rindex("sorry")
+
+
+def test_why_not_with_a_plan_is_a_suggestion() -> None:
+    assert analyse("Why not meet at 5 instead?", Direction.OUT).flags == ()
+    assert analyse("Why not?", Direction.OUT).categories == ("open_question",)

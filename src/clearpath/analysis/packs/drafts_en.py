@@ -46,4 +46,5 @@ def build() -> RulePack:
         categories=CATEGORIES,
         rules=(*JADE, *EMOTIONAL, *APOLOGY, *OPEN_QUESTION, *PERSONAL_DETAIL, *HOSTILE),
         checks=(too_many_sentences,),
+        ignore_quoted=True,
     )

@@ -238,7 +238,8 @@ APOLOGY = (
 
 _QUESTION_END = r"[^.!?\n]*\?"
 OPEN_QUESTION = (
-    Rule("out.question.why", "open_question", rf"\bwhy\b{_QUESTION_END}"),
+    # "Why not meet at 5?" proposes a plan; "Why not?" on its own still challenges.
+    Rule("out.question.why", "open_question", rf"\bwhy\b(?! not \w){_QUESTION_END}"),
     Rule(
         "out.question.how_could",
         "open_question",
