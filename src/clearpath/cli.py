@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from clearpath import __version__, doctor
-from clearpath.cli_input import InputError, SecretReader
+from clearpath.cli_input import InputError, SecretReader, stdin_is_terminal
 from clearpath.settings import Settings, load_settings, loopback_address
 from clearpath.vault import recovery
 from clearpath.vault.atomic import ensure_private_dir
@@ -368,6 +368,8 @@ def analyze(
 
     with calm_errors():
         if file is None:
+            if stdin_is_terminal(sys.stdin):
+                _err().print("Type or paste JSON lines; end with Ctrl+D.")
             code = run(sys.stdin.buffer, sys.stdout, sys.stderr)
         else:
             try:
