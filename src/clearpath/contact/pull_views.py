@@ -8,6 +8,7 @@ from typing import Any
 from starlette.responses import Response
 from starlette.routing import Route
 
+from clearpath.charts.svg import Bar, bar_chart
 from clearpath.contact import nocontact, pull
 from clearpath.contact.channels import MESSAGE_CHANNELS
 from clearpath.contact.forms import LONG, MEDIUM, SHORT, FormReader
@@ -27,13 +28,18 @@ def _path_id(call: Call, name: str) -> int:
 
 def _pull_page(call: Call, status: int = 200, **values: Any) -> Response:
     with call.ctx.vault.session() as db:
+        pattern = pull.pull_pattern(db)
+        chart = bar_chart(
+            [Bar(label, count) for label, count in pattern.by_kind], title="Tries by kind"
+        )
         return render(
             call.request,
             "contact/pull.html",
             call.session,
             status,
             pulls=pull.list_pulls(db, limit=RECENT_PULLS),
-            pattern=pull.pull_pattern(db),
+            pattern=pattern,
+            chart=chart,
             kinds=pull.KINDS,
             responses=pull.RESPONSES,
             channels=MESSAGE_CHANNELS,
