@@ -61,6 +61,17 @@ def key_id(name: str, public_key: bytes) -> bytes:
     return hashlib.sha256(name.encode() + b"\n" + bytes([ED25519]) + public_key).digest()[:4]
 
 
+def _b64decode(text: str) -> bytes:
+    """Strict standard base64: only the one canonical spelling of the bytes is accepted."""
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except (ValueError, binascii.Error):
+        raise NoteError("A value in the note does not decode as base64.") from None
+    if base64.b64encode(raw).decode() != text:
+        raise NoteError("A value in the note is not in canonical base64.")
+    return raw
+
+
 def _check_name(name: str) -> None:
     if not name or "+" in name or any(ch.isspace() for ch in name):
         raise NoteError("A key name must be non-empty, without spaces or '+'.")
@@ -120,11 +131,10 @@ class NoteVerifier:
             raise NoteError("The verifier key is not in the form name+id+key.")
         name, hex_id, b64 = parts
         _check_name(name)
-        try:
-            kid = bytes.fromhex(hex_id)
-            raw = base64.b64decode(b64, validate=True)
-        except (ValueError, binascii.Error):
-            raise NoteError("The verifier key holds characters that do not decode.") from None
+        if len(hex_id) != 8 or any(ch not in "0123456789abcdef" for ch in hex_id):
+            raise NoteError("The verifier key's id is not eight hexadecimal digits.")
+        kid = bytes.fromhex(hex_id)
+        raw = _b64decode(b64)
         if len(kid) != 4 or len(raw) != 33 or raw[0] != ED25519:
             raise NoteError("The verifier key is not an Ed25519 key of the expected length.")
         if key_id(name, raw[1:]) != kid:
@@ -201,10 +211,7 @@ def _parse_signature_line(line: str) -> tuple[str, bytes]:
         raise NoteError("A signature line is not a key name and a signature.")
     name, b64 = fields
     _check_name(name)
-    try:
-        blob = base64.b64decode(b64, validate=True)
-    except (ValueError, binascii.Error):
-        raise NoteError("A signature line does not decode as base64.") from None
+    blob = _b64decode(b64)
     if len(blob) != 4 + 64:
         raise NoteError("A signature line has the wrong length for Ed25519.")
     return name, blob
@@ -254,10 +261,7 @@ def parse_checkpoint(text: str) -> Checkpoint:
         raise NoteError("The checkpoint's origin line is empty.")
     if not size_text.isdigit() or (size_text != "0" and size_text.startswith("0")):
         raise NoteError("The checkpoint's second line is not a tree size.")
-    try:
-        root_hash = base64.b64decode(root_text, validate=True)
-    except (ValueError, binascii.Error):
-        raise NoteError("The checkpoint's root hash does not decode as base64.") from None
+    root_hash = _b64decode(root_text)
     if len(root_hash) != 32:
         raise NoteError("The checkpoint's root hash is not 32 bytes long.")
     if any(not ext for ext in extensions):
