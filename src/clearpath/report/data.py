@@ -16,15 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clearpath.evidence.categories import label
+from clearpath.evidence.files import file_record, item_label
 from clearpath.evidence.models import ACTIVE, EvidenceFile, Incident, IncidentVersion
 from clearpath.evidence.records import IncidentFields, fields_of, record_hash, version_record
-
-ITEM_PREFIX = "CP-"
-
-
-def item_label(number: int) -> str:
-    """The printed item number of a file: CP-000001."""
-    return f"{ITEM_PREFIX}{number:06d}"
 
 
 @dataclass(frozen=True)
@@ -67,6 +61,7 @@ class FileItem:
     media_type: str
     added_at: datetime
     has_gps: bool
+    record: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def item(self) -> str:
@@ -235,6 +230,7 @@ def _file_item(row: EvidenceFile) -> FileItem:
         media_type=row.media_type,
         added_at=utc(row.added_at),
         has_gps=bool(row.has_gps),
+        record=file_record(row),
     )
 
 

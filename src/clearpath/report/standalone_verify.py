@@ -373,11 +373,14 @@ def _check_against_log(
 ) -> None:
     records: dict[tuple[Any, Any], str] = {}
     files: dict[Any, str] = {}
+    file_records: dict[Any, str] = {}
     for event in events:
         if "record_sha256" in event and "version" in event:
             records[(event.get("incident"), event.get("version"))] = str(event["record_sha256"])
         if "item" in event and "sha256" in event:
             files[event.get("item")] = str(event["sha256"])
+            if "record_sha256" in event:
+                file_records[event.get("item")] = str(event["record_sha256"])
     body = _json_object(_read_text(archive, RECORDS, problems), RECORDS, problems)
     for incident in body.get("incidents", []) if body else []:
         if not isinstance(incident, dict):
@@ -402,6 +405,14 @@ def _check_against_log(
                 problems.append(Problem("changed", path, "its hash differs from its log entry"))
             elif digests.get(path) and digests[path] != logged:
                 problems.append(Problem("changed", path, "its bytes differ from its log entry"))
+            record = item.get("record")
+            logged_record = file_records.get(item.get("item_number"))
+            if logged_record and (
+                not isinstance(record, dict)
+                or hashlib.sha256(canonical_json(record)).hexdigest() != logged_record
+            ):
+                label = f"record of file {item.get('item')}"
+                problems.append(Problem("changed", label, "it differs from its log entry"))
 
 
 def main(argv: list[str]) -> int:
