@@ -22,6 +22,7 @@ from rich.text import Text
 
 from clearpath import __version__, doctor
 from clearpath.cli_input import InputError, SecretReader
+from clearpath.report import cli_commands as report_commands
 from clearpath.settings import Settings, load_settings, loopback_address
 from clearpath.vault import recovery
 from clearpath.vault.atomic import ensure_private_dir
@@ -342,6 +343,9 @@ def _print_summary(findings: list[doctor.Finding]) -> None:
         out.print(f"{problems} problem{'s' if problems != 1 else ''} found.")
     else:
         out.print("All is well.")
+
+
+report_commands.register(app, report_commands.Helpers(calm_errors, _existing_vault, _held))
 
 
 def main() -> None:
