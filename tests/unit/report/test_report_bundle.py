@@ -7,10 +7,11 @@ import json
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from report_samples import seed
 
 from clearpath.integrity.checkpoint import NoteSigner, sign_note
 from clearpath.report import bundle_verify, export
@@ -18,14 +19,13 @@ from clearpath.report import standalone_verify as sv
 from clearpath.report.data import Filters
 from clearpath.settings import TESTING_KDF
 from clearpath.vault.service import Vault
-from report_samples import seed
 
 PASSPHRASE = "harbour lantern quietly cobalt meadow"
 Edit = Callable[[dict[str, bytes]], None]
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One bundle made from the sample vault, shared by the tests that only read it."""
     folder = tmp_path_factory.mktemp("bundle")
     vault = Vault(folder / "vault", TESTING_KDF)
@@ -40,7 +40,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
                 out.write(chunk)
     finally:
         vault.lock()
-    yield path
+    return path
 
 
 def _members(path: Path) -> dict[str, bytes]:
