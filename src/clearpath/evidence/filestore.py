@@ -114,9 +114,17 @@ class FileStore:
 
     def remove(self, stored_name: str) -> None:
         """Delete a stored file (its ciphertext) if it is there."""
-        with contextlib.suppress(FileNotFoundError):
-            self.path_of(stored_name).unlink()
-        fsync_dir(self.root)
+        remove_stored(self.root, stored_name)
+
+
+def remove_stored(root: Path, stored_name: str) -> None:
+    """Delete one stored file by name; needs no key (so it works after a lock too)."""
+    if len(stored_name) != ID_BYTES * 2 or not all(c in "0123456789abcdef" for c in stored_name):
+        return
+    with contextlib.suppress(FileNotFoundError):
+        (root / stored_name).unlink()
+    with contextlib.suppress(FileNotFoundError):
+        fsync_dir(root)
 
 
 class SealedWriter:

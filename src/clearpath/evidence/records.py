@@ -169,3 +169,18 @@ def _json_list(text: str) -> list[Any]:
     except ValueError:
         return []
     return value if isinstance(value, list) else []
+
+
+def describe_when(values: IncidentFields) -> str:
+    """When it happened, in words: "about 2026-03-14 21:30 (Europe/London)", a range, or
+    "No date given"."""
+    if values.occurred_on is None:
+        return "No date given"
+    text = values.occurred_on.isoformat()
+    if values.occurred_until:
+        text += f" to {values.occurred_until.isoformat()}"
+    if values.occurred_time:
+        text += f" at {values.occurred_time}"
+    if values.timezone:
+        text += f" ({values.timezone})"
+    return f"About {text}" if values.approximate else text
