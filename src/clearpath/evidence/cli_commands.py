@@ -75,7 +75,10 @@ def register(app: typer.Typer, helpers: Helpers) -> None:
     """Add the `evidence` command group to ``app``."""
     evidence_app = typer.Typer(
         name="evidence",
-        help="Keep evidence: add files (photos, screenshots, recordings, documents).",
+        help="Keep evidence. 'clearpath evidence add FILE|FOLDER... [--incident ID]' "
+        "encrypts photos, screenshots, recordings and documents into the vault exactly as "
+        "they are, each with its SHA-256; a folder brings in every file inside it. "
+        "Asks for the passphrase (or reads the first line of standard input).",
         no_args_is_help=True,
         rich_markup_mode=None,
     )
