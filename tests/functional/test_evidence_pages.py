@@ -228,3 +228,18 @@ def test_evidence_pages_need_an_unlocked_vault(locked: Web) -> None:
         response = locked.get(path)
         assert response.status_code == 303
         assert response.headers["location"] == "/unlock"
+
+
+def test_a_long_timeline_comes_in_pages(home: Web) -> None:
+    with home.vault.session() as db:
+        for n in range(105):
+            services.create_incident(db, services.IncidentFields(title=f"Entry number {n}"))
+    first = home.get("/evidence").text
+    assert "105 incidents written down." in first
+    assert "Page 1 of 2." in first
+    assert first.count('class="timeline-item') == 100
+    assert 'href="/evidence?page=2">Older</a>' in first
+    second = home.get("/evidence?page=2").text
+    assert second.count('class="timeline-item') == 5
+    assert 'href="/evidence?page=1">Newer</a>' in second
+    assert home.get("/evidence?page=99").status_code == 200

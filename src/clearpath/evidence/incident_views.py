@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
 from starlette.responses import Response
@@ -20,6 +21,7 @@ from clearpath.web.render import error_page, redirect, render
 
 NOT_FOUND = "There is no incident at this address. It may have been erased."
 MAX_QUERY = 200
+PAGE_SIZE = 100
 
 
 REPORT_PATH = "/evidence/report"
@@ -80,19 +82,28 @@ def _timeline_filter(params: QueryParams) -> tuple[TimelineFilter, dict[str, str
 
 def home(call: Call, quick: forms.IncidentForm | None = None, **extra: Any) -> Response:
     where, errors = _timeline_filter(call.request.query_params)
+    raw_page = call.request.query_params.get("page", "1")
+    number = int(raw_page) if raw_page.isdigit() and 0 < len(raw_page) < 6 else 1
     with call.ctx.vault.session() as db:
         incidents = services.list_incidents(db, where)
-        total = len(services.list_incidents(db)) if where != TimelineFilter() else len(incidents)
+        total = services.count_incidents(db)
     filtered = where != TimelineFilter()
+    pages = max(1, -(-len(incidents) // PAGE_SIZE))
+    number = min(max(number, 1), pages)
+    shown = dict(call.request.query_params)
     return _page(
         call,
         "evidence/home.html",
         extra.pop("status", 200),
-        incidents=incidents,
+        incidents=incidents[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
+        matching=len(incidents),
         total=total,
         filtered=filtered,
         where=where,
-        shown=dict(call.request.query_params),
+        shown=shown,
+        page_number=number,
+        page_count=pages,
+        page_link=lambda n: "/evidence?" + urlencode({**shown, "page": str(n)}),
         filter_errors=errors,
         quick=quick or forms.blank_form(date.today()),
         **extra,

@@ -44,6 +44,7 @@ __all__ = [
     "Person",
     "TimelineFilter",
     "VersionView",
+    "count_incidents",
     "create_incident",
     "current_fields_of_all",
     "delete_incident",
@@ -311,6 +312,13 @@ def list_incidents(db: Session, where: TimelineFilter | None = None) -> list[Inc
         by_id = {s.id: s for s in chosen}
         return [by_id[i] for i in ranked if i in by_id]
     return sorted(chosen, key=lambda s: (s.sort_day, s.recorded_at, s.id), reverse=True)
+
+
+def count_incidents(db: Session) -> int:
+    """How many incidents are on the timeline (not deleted, not erased)."""
+    return int(
+        db.scalar(select(func.count()).select_from(Incident).where(Incident.state == ACTIVE)) or 0
+    )
 
 
 def current_fields_of_all(db: Session) -> list[tuple[int, IncidentFields]]:
