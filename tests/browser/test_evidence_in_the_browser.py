@@ -17,11 +17,11 @@ from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "unit" / "evidence"))
 
-from evidence_samples import jpeg_with_gps, png  # noqa: E402
-from test_accessibility import AXE_OPTIONS, describe  # noqa: E402
+from evidence_samples import jpeg_with_gps, png
+from test_accessibility import AXE_OPTIONS, describe
 
-from clearpath.evidence import files, services  # noqa: E402
-from clearpath.evidence.services import IncidentFields, Person  # noqa: E402
+from clearpath.evidence import files, services
+from clearpath.evidence.services import IncidentFields, Person
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,7 @@ def _sample_files(tmp_path: Path) -> list[Path]:
     for name, body in (
         ("door.jpg", jpeg_with_gps()),
         ("screenshot.png", png()),
-        ("message.txt", "He wrote: come back now.\n".encode()),
+        ("message.txt", b"He wrote: come back now.\n"),
     ):
         path = tmp_path / name
         path.write_bytes(body)
@@ -116,7 +116,10 @@ def _seed(app: RunningApp) -> None:
             ),
         )
         services.create_incident(
-            db, IncidentFields(title="Money taken", occurred_on=date(2026, 11, 1), categories=("financial",))
+            db,
+            IncidentFields(
+                title="Money taken", occurred_on=date(2026, 11, 1), categories=("financial",)
+            ),
         )
 
 
@@ -162,7 +165,9 @@ def test_every_evidence_page_passes_axe(
     incident_id = 1
     files.add_file(served_vault.vault, [jpeg_with_gps()], "door.jpg", incident_id)
     with served_vault.vault.session() as db:
-        services.edit_incident(db, incident_id, IncidentFields(title="Threats by text", place="Home"))
+        services.edit_incident(
+            db, incident_id, IncidentFields(title="Threats by text", place="Home")
+        )
     found: dict[str, list[str]] = {}
     pages: dict[str, str] = {
         "new": "/evidence/new",
