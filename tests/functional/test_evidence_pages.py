@@ -220,7 +220,13 @@ def test_verify_page(home: Web) -> None:
     assert "The latest signed checkpoint" in page.text
     result = home.post("/evidence/verify")
     assert result.status_code == 200
-    assert "Everything matches" in result.text
+    assert "Everything matches: 0 files, 1 record version and 1 log entry." in result.text
+    with home.vault.session() as db:
+        services.record_incident(db, title="From the journal", what_happened="", source="j:1")
+    later = home.post("/evidence/verify").text
+    assert "The newest 1 log entry is not yet in a signed checkpoint." in later
+    assert "They are signed now" in later
+    assert "signed now" not in home.post("/evidence/verify").text
 
 
 def test_evidence_pages_need_an_unlocked_vault(locked: Web) -> None:

@@ -64,7 +64,7 @@ FIELD_LABELS: dict[str, str] = {
     "occurred_time": "Time",
     "timezone": "Time zone",
     "approximate": "Approximate",
-    "categories": "Kinds of abuse",
+    "categories": "Kind",
     "place": "Place",
     "people": "People there and witnesses",
     "injuries": "Injuries",

@@ -129,9 +129,7 @@ def _check_checkpoints(db: Session, leaves: Sequence[LogLeaf], result: VerifyRes
     verifier = checkpoints.verifier(db)
     if not rows:
         if leaves:
-            result.notes.append(
-                "The log has not been signed yet; a checkpoint is signed with the next change."
-            )
+            result.notes.append("The log has no signed checkpoint yet.")
         return
     if verifier is None:
         result.add("Signing key", "is missing, so no checkpoint can be checked.")
@@ -158,7 +156,8 @@ def _check_checkpoints(db: Session, leaves: Sequence[LogLeaf], result: VerifyRes
         result.signed_size = max(result.signed_size, signed.size)
     unsigned = len(leaves) - result.signed_size
     if unsigned > 0:
-        result.notes.append(f"The newest {unsigned} log entries are not yet in a checkpoint.")
+        newest = _count(unsigned, "log entry is", "log entries are")
+        result.notes.append(f"The newest {newest} not yet in a signed checkpoint.")
 
 
 @dataclass
@@ -304,15 +303,20 @@ def _check_extra_files(vault: Vault, known: set[str], result: VerifyResult) -> N
             )
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def describe(result: VerifyResult) -> str:
     """One calm summary line."""
     if result.ok:
         return (
-            f"Everything matches: {result.files_checked} files, {result.records_checked} "
-            f"record versions and {result.log_entries} log entries."
+            f"Everything matches: {_count(result.files_checked, 'file', 'files')}, "
+            f"{_count(result.records_checked, 'record version', 'record versions')} and "
+            f"{_count(result.log_entries, 'log entry', 'log entries')}."
         )
     count = len(result.problems)
-    return f"{count} thing{'s' if count != 1 else ''} did not match. Each is named below."
+    return f"{_count(count, 'thing', 'things')} did not match. Each is named below."
 
 
 def to_json(result: VerifyResult) -> str:

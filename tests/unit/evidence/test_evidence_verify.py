@@ -148,4 +148,4 @@ def test_entries_after_the_last_checkpoint_are_a_note_not_a_problem(evidence: Va
         services.create_incident(db, IncidentFields(title="Third"))
     result = verify_vault(evidence)
     assert result.ok
-    assert result.notes == ["The newest 1 log entries are not yet in a checkpoint."]
+    assert result.notes == ["The newest 1 log entry is not yet in a signed checkpoint."]
