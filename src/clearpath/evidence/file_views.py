@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +22,7 @@ from clearpath.web.guards import Access, Call, guarded
 from clearpath.web.render import error_page, redirect, render
 
 NOT_FOUND = "There is no file at this address. It may have been erased."
+_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 # Types a browser may show in the page; anything else is only offered as a download.
 SHOWN_INLINE = {
     "image/jpeg",
@@ -110,8 +112,24 @@ def _original(call: Call, disposition: str) -> Response:
         headers={
             "content-length": str(info.size),
             "content-disposition": f'{disposition}; filename="{info.download_name}"',
+            "accept-ranges": "bytes" if disposition == "inline" else "none",
         },
     )
+
+
+def _byte_range(header: str, size: int) -> tuple[int, int] | None:
+    """One "bytes=a-b" range (the only kind media players ask for), or None."""
+    match = _RANGE.fullmatch(header.strip())
+    if not match or size == 0:
+        return None
+    first, last = match.groups()
+    if first == "":
+        if last == "":
+            return None
+        start, end = max(0, size - int(last)), size - 1
+    else:
+        start, end = int(first), min(int(last) if last else size - 1, size - 1)
+    return (start, end) if start <= end < size else None
 
 
 def view_raw(call: Call) -> Response:
@@ -122,7 +140,26 @@ def view_raw(call: Call) -> Response:
             return error_page(call.request, call.session, 404, NOT_FOUND)
     if info.media_type not in SHOWN_INLINE:
         return redirect(f"/evidence/files/{info.id}")
-    return _original(call, "inline")
+    asked = call.request.headers.get("range")
+    if asked is None:
+        return _original(call, "inline")
+    span = _byte_range(asked, info.size)
+    if span is None:
+        return Response(status_code=416, headers={"content-range": f"bytes */{info.size}"})
+    try:
+        _, pieces = files.open_range(call.ctx.vault, info.id, *span)
+    except (FileNotFound, DamagedFile):
+        return error_page(call.request, call.session, 404, NOT_FOUND)
+    return StreamingResponse(
+        _stream(call.ctx.vault, pieces),
+        status_code=206,
+        media_type=info.media_type,
+        headers={
+            "content-length": str(span[1] - span[0] + 1),
+            "content-range": f"bytes {span[0]}-{span[1]}/{info.size}",
+            "accept-ranges": "bytes",
+        },
+    )
 
 
 def download_page(call: Call) -> Response:

@@ -221,6 +221,30 @@ def open_original(vault: Vault, file_id: int) -> tuple[FileInfo, Iterator[bytes]
     return info, file_store(vault).chunks(stored_name, wrapped)
 
 
+def open_range(
+    vault: Vault, file_id: int, start: int, end: int
+) -> tuple[FileInfo, Iterator[bytes]]:
+    """Bytes ``start`` to ``end`` (inclusive) of a file's original, decrypting only the
+    chunks they fall in (for seeking in a recording or a video)."""
+    with vault.session() as db:
+        row = _row(db, file_id)
+        info, stored_name, wrapped = _info(row), row.stored_name, row.wrapped_key
+    reader = file_store(vault).reader(stored_name, wrapped)
+
+    def pieces() -> Iterator[bytes]:
+        with reader:
+            reader.seek(start)
+            left = end - start + 1
+            while left > 0:
+                piece = reader.read(min(left, READ_SIZE))
+                if not piece:
+                    return
+                left -= len(piece)
+                yield piece
+
+    return info, pieces()
+
+
 def thumbnail(vault: Vault, file_id: int) -> bytes | None:
     """A small JPEG of an image file, made in memory and not kept anywhere."""
     with vault.session() as db:
