@@ -249,3 +249,19 @@ def test_a_long_timeline_comes_in_pages(home: Web) -> None:
     assert second.count('class="timeline-item') == 5
     assert 'href="/evidence?page=1">Newer</a>' in second
     assert home.get("/evidence?page=99").status_code == 200
+
+
+def test_an_edit_that_cannot_be_saved_changes_nothing(home: Web) -> None:
+    incident_id = _new_id(home.post("/evidence/new", {"title": "Kept as it was"}))
+    response = home.post(
+        f"/evidence/incidents/{incident_id}/edit",
+        {"title": "", "what_happened": "x" * 50_001, "linked_incidents": str(incident_id)},
+    )
+    assert response.status_code == 400
+    assert "Please give it a short title" in response.text
+    assert "longer than 50,000 characters" in response.text
+    assert "no other incident number" in response.text
+    with home.vault.session() as db:
+        found = services.get_incident(db, incident_id)
+    assert found.version == 1
+    assert found.fields.title == "Kept as it was"
