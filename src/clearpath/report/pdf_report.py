@@ -12,13 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fpdf.enums import XPos, YPos
-from fpdf.fonts import FontFace
 from PIL.Image import Image
 
 from clearpath.evidence.records import changed_fields
 from clearpath.printing.document import MUTED, ClearpathPDF
-from clearpath.report import pdf_charts
+from clearpath.report import pdf_charts, pdf_layout
 from clearpath.report.data import FileItem, ReportData, ReportIncident
+from clearpath.report.pdf_layout import Measure, needs_shaping, shaping
 from clearpath.report.pdf_text import (
     APPENDIX_METHOD,
     APPENDIX_VERIFY,
@@ -50,14 +50,22 @@ def build_report(data: ReportData, seal: Seal, thumbnail: Thumbnail | None = Non
     """The whole report as PDF bytes."""
     pdf = ClearpathPDF(DOCUMENT_TITLE)
     pdf.set_author("")
-    _cover(pdf, data, seal)
-    _chronology(pdf, data)
-    _pattern(pdf, data)
+    # Shaping is switched on only for text that needs it (pdf_layout): a long report would
+    # otherwise take minutes.
+    pdf.set_text_shaping(False)
+    measure = Measure(pdf)
+    with shaping(pdf, needs_shaping(data.person_name + data.filters.describe())):
+        _cover(pdf, data, seal)
+    _chronology(pdf, measure, data)
+    kinds = " ".join(i.category_text() for i in data.incidents)
+    with shaping(pdf, needs_shaping(kinds)):
+        _pattern(pdf, data)
     for incident in data.incidents:
-        _incident(pdf, incident, thumbnail)
-    _file_index(pdf, data)
+        _incident(pdf, measure, incident, thumbnail)
+    _file_index(pdf, measure, data)
     _appendix(pdf, seal)
-    _statement(pdf, data)
+    with shaping(pdf, needs_shaping(data.person_name)):
+        _statement(pdf, data)
     return pdf.to_bytes()
 
 
@@ -92,7 +100,7 @@ def _cover(pdf: ClearpathPDF, data: ReportData, seal: Seal) -> None:
     )
 
 
-def _chronology(pdf: ClearpathPDF, data: ReportData) -> None:
+def _chronology(pdf: ClearpathPDF, measure: Measure, data: ReportData) -> None:
     pdf.add_page()
     pdf.heading("Chronology", 1)
     if not data.incidents:
@@ -104,30 +112,25 @@ def _chronology(pdf: ClearpathPDF, data: ReportData) -> None:
         size=9,
         muted=True,
     )
-    pdf.set_font(pdf.FONT, "", TABLE_SIZE)
-    pdf.set_fill_color(255, 255, 255)
-    pdf.set_draw_color(120, 120, 120)
-    with pdf.table(
-        col_widths=(22, 22, 28, 50, 52),
-        text_align="LEFT",
-        headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)),
-        line_height=TABLE_SIZE * 0.48,
-        padding=1,
-        repeat_headings=1,
-    ) as table:
-        table.row(("Occurred", "Recorded", "Kinds", "Summary", "Files (item, SHA-256)"))
-        for incident in data.incidents:
-            files = "\n".join(f"{f.item} {f.sha256}" for f in incident.files) or "\u2014"
-            table.row(
-                (
-                    incident.occurred_text(),
-                    incident.recorded_at.strftime("%Y-%m-%d %H:%M UTC"),
-                    incident.category_text(),
-                    f"Incident {incident.incident_id}: {incident.latest.title}",
-                    files,
-                )
-            )
-    pdf.set_font(pdf.FONT, "", 11)
+    rows = [
+        (
+            incident.occurred_text(),
+            incident.recorded_at.strftime("%Y-%m-%d %H:%M UTC"),
+            incident.category_text(),
+            f"Incident {incident.incident_id}: {incident.latest.title}",
+            "\n".join(f"{f.item} {f.sha256}" for f in incident.files) or "\u2014",
+        )
+        for incident in data.incidents
+    ]
+    pdf_layout.table(
+        pdf,
+        measure,
+        (22, 22, 28, 50, 52),
+        ("Occurred", "Recorded", "Kinds", "Summary", "Files (item, SHA-256)"),
+        rows,
+        size=TABLE_SIZE,
+        font=pdf.FONT,
+    )
 
 
 def _pattern(pdf: ClearpathPDF, data: ReportData) -> None:
@@ -181,14 +184,17 @@ def _room(pdf: ClearpathPDF, needed: float) -> None:
         pdf.add_page()
 
 
-def _incident(pdf: ClearpathPDF, incident: ReportIncident, thumbnail: Thumbnail | None) -> None:
+def _incident(
+    pdf: ClearpathPDF, measure: Measure, incident: ReportIncident, thumbnail: Thumbnail | None
+) -> None:
     latest = incident.latest
     pdf.add_page()
-    pdf.heading(f"Incident {incident.incident_id}: {latest.title}", 2)
-    pdf.label_value("Occurred", incident.occurred_text())
-    pdf.label_value("Recorded", utc_text(incident.recorded_at))
-    pdf.label_value("Kinds", incident.category_text())
-    rows = (
+    title = f"Incident {incident.incident_id}: {latest.title}"
+    pdf_layout.heading(pdf, measure, title)
+    rows = [
+        ("Occurred", incident.occurred_text()),
+        ("Recorded", utc_text(incident.recorded_at)),
+        ("Kinds", incident.category_text()),
         ("Place", latest.place),
         ("Injuries", latest.injuries),
         ("Medical visits", latest.medical),
@@ -196,24 +202,29 @@ def _incident(pdf: ClearpathPDF, incident: ReportIncident, thumbnail: Thumbnail 
         ("Effect on sleep", latest.effects_sleep),
         ("Effect on work", latest.effects_work),
         ("Effect on health", latest.effects_health),
-    )
-    for name, value in rows:
-        if value:
-            pdf.label_value(name, value)
+    ]
     present = [p for p in latest.people if p not in latest.witnesses]
     if latest.witnesses:
-        names = "\n".join(_person(p.name, p.contact) for p in latest.witnesses)
-        pdf.label_value("Witnesses", names)
+        rows.append(("Witnesses", "\n".join(_person(p.name, p.contact) for p in latest.witnesses)))
     if present:
-        pdf.label_value("Also there", "\n".join(_person(p.name, p.contact) for p in present))
+        rows.append(("Also there", "\n".join(_person(p.name, p.contact) for p in present)))
     if latest.linked_incidents:
-        pdf.label_value("Linked to", ", ".join(f"incident {i}" for i in latest.linked_incidents))
+        rows.append(("Linked to", ", ".join(f"incident {i}" for i in latest.linked_incidents)))
+    for name, value in rows:
+        if value:
+            pdf_layout.label_value(pdf, measure, name, value)
     pdf.ln(1)
-    pdf.set_font(pdf.FONT, "B", 11)
-    pdf.cell(0, 6, "What happened", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.paragraph(latest.what_happened or "\u2014")
-    _versions(pdf, incident)
-    _incident_files(pdf, incident, thumbnail)
+    _small_heading(pdf, "What happened")
+    pdf_layout.paragraph(pdf, measure, latest.what_happened or "\u2014")
+    _versions(pdf, measure, incident)
+    _incident_files(pdf, measure, incident, thumbnail)
+
+
+def _small_heading(pdf: ClearpathPDF, text: str) -> None:
+    if pdf.get_y() + 20 > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    pdf.set_font(pdf.FONT, "B", 10.5)
+    pdf.cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _person(name: str, contact: str) -> str:
@@ -222,7 +233,7 @@ def _person(name: str, contact: str) -> str:
     return f"{name}\ncontact: {contact}" if contact else name
 
 
-def _versions(pdf: ClearpathPDF, incident: ReportIncident) -> None:
+def _versions(pdf: ClearpathPDF, measure: Measure, incident: ReportIncident) -> None:
     versions = incident.versions
     current = versions[-1]
     lines = []
@@ -232,17 +243,20 @@ def _versions(pdf: ClearpathPDF, incident: ReportIncident) -> None:
             f"Version {before.number}, saved {utc_text(before.saved_at)}; "
             f"version {after.number} changed: {changed}."
         )
-    pdf.set_font(pdf.FONT, "B", 10)
-    pdf.cell(0, 6, "Versions", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    _small_heading(pdf, "Versions")
     if lines:
-        pdf.bullets(lines)
-        pdf.paragraph(
+        pdf_layout.bullets(pdf, measure, lines, size=9.5)
+        pdf_layout.paragraph(
+            pdf,
+            measure,
             "Earlier versions are kept word for word in the vault and in records.json of the "
             "evidence bundle.",
             size=8,
             muted=True,
         )
-    pdf.paragraph(
+    pdf_layout.paragraph(
+        pdf,
+        measure,
         f"This is version {current.number}, saved {utc_text(current.saved_at)}. "
         f"Record SHA-256: {current.record_sha256}",
         size=8,
@@ -251,27 +265,22 @@ def _versions(pdf: ClearpathPDF, incident: ReportIncident) -> None:
 
 
 def _incident_files(
-    pdf: ClearpathPDF, incident: ReportIncident, thumbnail: Thumbnail | None
+    pdf: ClearpathPDF, measure: Measure, incident: ReportIncident, thumbnail: Thumbnail | None
 ) -> None:
     if not incident.files:
         return
-    pdf.set_font(pdf.FONT, "B", 10)
-    pdf.cell(0, 6, "Files", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    _small_heading(pdf, "Files")
     for item in incident.files:
-        pdf.set_font(pdf.FONT, "", 8.5)
-        pdf.multi_cell(
-            0,
-            4.2,
-            f"{item.item}  {item.original_name}  ({item.media_type}, {human_size(item.size)})\n"
+        pdf_layout.paragraph(
+            pdf,
+            measure,
+            f"{item.item}, {item.media_type}, {human_size(item.size)}: {item.original_name}\n"
             f"SHA-256 {item.sha256}",
-            align="L",
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
+            size=8.5,
         )
         image = thumbnail(item) if thumbnail and item.is_image else None
         if image is not None:
             _thumbnail(pdf, image, item)
-        pdf.ln(1.5)
 
 
 def _thumbnail(pdf: ClearpathPDF, image: Image, item: FileItem) -> None:
@@ -289,36 +298,32 @@ def _thumbnail(pdf: ClearpathPDF, image: Image, item: FileItem) -> None:
     pdf.ln(5)
 
 
-def _file_index(pdf: ClearpathPDF, data: ReportData) -> None:
+def _file_index(pdf: ClearpathPDF, measure: Measure, data: ReportData) -> None:
     pdf.add_page()
     pdf.heading("Index of files", 1)
     files = data.files
     if not files:
         pdf.paragraph("No files are attached to these incidents.")
         return
-    pdf.set_font(pdf.FONT, "", TABLE_SIZE)
-    pdf.set_fill_color(255, 255, 255)
-    pdf.set_draw_color(120, 120, 120)
-    with pdf.table(
-        col_widths=(18, 44, 16, 18, 78),
-        text_align="LEFT",
-        headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)),
-        line_height=TABLE_SIZE * 0.48,
-        padding=1,
-        repeat_headings=1,
-    ) as table:
-        table.row(("Item", "Original name", "Incident", "Size", "SHA-256"))
-        for item in files:
-            table.row(
-                (
-                    item.item,
-                    item.original_name,
-                    str(item.incident_id or "\u2014"),
-                    human_size(item.size),
-                    item.sha256,
-                )
-            )
-    pdf.set_font(pdf.FONT, "", 11)
+    rows = [
+        (
+            item.item,
+            item.original_name,
+            str(item.incident_id or "\u2014"),
+            human_size(item.size),
+            item.sha256,
+        )
+        for item in files
+    ]
+    pdf_layout.table(
+        pdf,
+        measure,
+        (18, 44, 16, 18, 78),
+        ("Item", "Original name", "Incident", "Size", "SHA-256"),
+        rows,
+        size=TABLE_SIZE,
+        font=pdf.FONT,
+    )
 
 
 def _appendix(pdf: ClearpathPDF, seal: Seal) -> None:
