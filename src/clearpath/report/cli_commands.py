@@ -203,7 +203,7 @@ def register(app: typer.Typer, helpers: Helpers) -> None:
         bundle_path: Annotated[
             Path | None,
             typer.Argument(
-                metavar="[BUNDLE]",
+                metavar="BUNDLE",
                 help="An evidence bundle (zip) to check, offline.",
                 dir_okay=False,
             ),
