@@ -216,3 +216,20 @@ def test_a_recording_can_be_played_from_any_point(home: Web) -> None:
     assert open_ended.content == body[-5:]
     outside = home.get(path, headers={"range": f"bytes={len(body)}-"})
     assert outside.status_code == 416
+
+
+def test_a_broken_multipart_body_is_a_calm_400(home: Web) -> None:
+    body = (
+        f'--b\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{home.token()}\r\n'
+        '--b\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\n'
+        "some words\r\n--bX garbage that never closes"
+    ).encode()
+    response = home.client.post(
+        "/evidence/files/upload",
+        content=body,
+        headers={"content-type": "multipart/form-data; boundary=b"},
+    )
+    assert response.status_code == 400
+    assert "could not be read, so nothing was kept" in response.text
+    assert _kept(home) == []
+    assert not [p for p in (home.data_dir / "files").iterdir() if p.name.startswith(".")]

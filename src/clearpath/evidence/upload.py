@@ -15,6 +15,7 @@ from __future__ import annotations
 import hmac
 from dataclasses import dataclass, field
 
+from python_multipart.exceptions import ParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
@@ -30,6 +31,7 @@ from clearpath.web.guards import EXPIRED_FORM, IDLE_LOCKED, browser_session
 from clearpath.web.render import error_page, neutral_page, redirect
 from clearpath.web.state import BrowserSession
 
+UNREADABLE = "That upload could not be read, so nothing was kept. Please try again."
 MAX_FILES = 1000
 MAX_FIELD_BYTES = 1024
 MAX_FIELDS = 10
@@ -114,6 +116,7 @@ class UploadReader:
         part = self._part
         if part.writer is not None:
             stored = part.writer.finish()
+            part.writer = None
             if stored.size == 0 and not part.filename:
                 # A file input with nothing chosen still sends an empty part.
                 file_store_remove(self._ctx, stored.stored_name)
@@ -122,6 +125,11 @@ class UploadReader:
         elif part.name == "csrf_token":
             sent = bytes(part.value)
             self.csrf_ok = hmac.compare_digest(sent, self._session.csrf_token.encode())
+
+    @property
+    def unfinished(self) -> bool:
+        """A file part began but its end never came (the body stopped part way)."""
+        return self._part.writer is not None
 
     def abort(self) -> None:
         if self._part.writer is not None:
@@ -150,7 +158,7 @@ async def upload(request: Request) -> Response:
     content_type, options = parse_options_header(request.headers.get("content-type", ""))
     boundary = options.get(b"boundary")
     if content_type != b"multipart/form-data" or not boundary:
-        return error_page(request, session, 400, "That upload could not be read. Please try again.")
+        return error_page(request, session, 400, UNREADABLE)
     header_token = request.headers.get("x-csrf-token", "")
     reader = UploadReader(
         ctx,
@@ -168,6 +176,8 @@ async def upload(request: Request) -> Response:
                 await run_in_threadpool(parser.write, chunk)
             ctx.activity.touch()
         await run_in_threadpool(parser.finalize)
+        if reader.unfinished:
+            raise ParseError("the body ended inside a file")
         if not reader.csrf_ok:
             raise UploadRefused()
         if ctx.exits != exits_before:
@@ -179,6 +189,9 @@ async def upload(request: Request) -> Response:
     except IncidentNotFound:
         await run_in_threadpool(reader.abort)
         return error_page(request, session, 404, "There is no incident to add these files to.")
+    except ParseError:
+        await run_in_threadpool(reader.abort)
+        return error_page(request, session, 400, UNREADABLE)
     except ClientDisconnect:
         await run_in_threadpool(reader.abort)
         return Response(status_code=400)
