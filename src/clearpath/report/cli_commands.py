@@ -187,10 +187,13 @@ def register(app: typer.Typer, helpers: Helpers) -> None:
                 prepared = export.prepare(vault, filters, person_name=name)
                 pdf = export.report_pdf(vault, prepared)
                 total = len(pdf) + sum(f.size for f in prepared.data.files)
-                with _progress(total) as advance:
-                    size = write_out(
-                        out, _counted(export.bundle_chunks(vault, prepared, pdf), advance), force
-                    )
+                try:
+                    with _progress(total) as advance:
+                        chunks = export.bundle_chunks(vault, prepared, pdf)
+                        size = write_out(out, _counted(chunks, advance), force)
+                except export.ExportStopped as exc:
+                    _err().print(exc.message)
+                    raise typer.Exit(1) from None
             _out().print(
                 f"Saved {out} ({size} bytes): {len(prepared.data.incidents)} incidents, "
                 f"{len(prepared.data.files)} original files."

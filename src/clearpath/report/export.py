@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from PIL import Image
 
 from clearpath.evidence import checkpoints, files
+from clearpath.evidence.filestore import DamagedFile
 from clearpath.evidence.log import all_leaves
 from clearpath.integrity.checkpoint import NoteSigner, sign_note
 from clearpath.report.bundle import LogState, stream_bundle
@@ -24,6 +25,14 @@ from clearpath.report.data import FileItem, Filters, ReportData, load_report_dat
 from clearpath.report.pdf_report import Seal, build_report
 from clearpath.report.pdf_text import README
 from clearpath.vault.service import Vault
+
+
+class ExportStopped(Exception):
+    """A bundle could not be finished (a stored file does not decrypt as written)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -58,8 +67,8 @@ def report_pdf(vault: Vault, prepared: Prepared) -> bytes:
     def thumbnail(item: FileItem) -> Image.Image | None:
         try:
             small = files.thumbnail(vault, item.file_id)
-        except (files.FileNotFound, OSError, ValueError):
-            return None
+        except (files.FileNotFound, DamagedFile, OSError, ValueError):
+            return None  # the page shows the item and hash; verify names a damaged file
         if small is None:
             return None
         image = Image.open(io.BytesIO(small))
@@ -79,7 +88,13 @@ def bundle_chunks(vault: Vault, prepared: Prepared, report: bytes) -> Iterator[b
 
     def original(item: FileItem) -> Iterator[bytes]:
         _, chunks = files.open_original(vault, item.file_id)
-        return chunks
+        try:
+            yield from chunks
+        except DamagedFile as exc:
+            raise ExportStopped(
+                f"{item.item} could not be read as it was stored ({exc.message}) "
+                "Nothing was finished. Run 'clearpath verify' to see what does not match."
+            ) from None
 
     def sign(text: str) -> str:
         return sign_note(text, prepared.signer)

@@ -124,3 +124,25 @@ def test_verify_the_vault_itself(cli: Run) -> None:
     done = cli("verify")
     assert done.exit_code == 0, done.output
     assert "Everything matches" in done.output
+
+
+def test_a_damaged_stored_file_stops_the_bundle_calmly(
+    cli: Run, tmp_path: Path
+) -> None:
+    stored = sorted((tmp_path / "vault" / "files").iterdir())
+    assert stored
+    for path in stored:
+        raw = bytearray(path.read_bytes())
+        raw[-20] ^= 0xFF
+        path.write_bytes(bytes(raw))
+    out = tmp_path / "record.zip"
+    done = cli("bundle", "--out", str(out))
+    assert done.exit_code == 1
+    assert "could not be read as it was stored" in done.output
+    assert "Traceback" not in done.output
+    assert not out.exists()
+    assert not list(tmp_path.glob("*.partial"))
+    # The report still prints (without those thumbnails), and verify names the damage.
+    assert cli("report", "--out", str(tmp_path / "r.pdf")).exit_code == 0
+    checked = cli("verify")
+    assert checked.exit_code == 1
