@@ -85,13 +85,13 @@ def kind_label(kind: str) -> str:
     return label(kind) if kind else "Other kinds or none given"
 
 
-def _frame(pdf: ClearpathPDF, x: float, y: float, w: float, h: float, top: int) -> None:
-    """Axes with a few gridlines and their numbers, from 0 to ``top``."""
+def _frame(pdf: ClearpathPDF, x: float, y: float, w: float, h: float, highest: int) -> int:
+    """Axes with whole-number gridlines from 0; returns the value at the top of the axis."""
+    step = max(1, -(-highest // 4))
+    top = step * max(1, -(-highest // step))
     pdf.set_line_width(0.2)
     pdf.set_font(pdf.FONT, "", 7)
-    steps = min(top, 4) or 1
-    for step in range(steps + 1):
-        value = round(top * step / steps)
+    for value in range(0, top + 1, step):
         gy = y + h - h * value / top
         pdf.set_draw_color(*GRID)
         pdf.line(x, gy, x + w, gy)
@@ -100,6 +100,7 @@ def _frame(pdf: ClearpathPDF, x: float, y: float, w: float, h: float, top: int) 
     pdf.set_draw_color(*AXIS)
     pdf.line(x, y, x, y + h)
     pdf.line(x, y + h, x + w, y + h)
+    return top
 
 
 def _legend(pdf: ClearpathPDF, items: Sequence[tuple[str, tuple[int, int, int]]]) -> None:
@@ -127,8 +128,8 @@ def draw_months_by_kind(pdf: ClearpathPDF, data: MonthCounts, height: float = 62
     if not data.months:
         return
     x, y, w = pdf.l_margin + 10, pdf.get_y() + 2, pdf.epw - 10
-    top = max(max(sum(data.counts.get((m, k), 0) for k in data.kinds) for m in data.months), 1)
-    _frame(pdf, x, y, w, height, top)
+    highest = max(sum(data.counts.get((m, k), 0) for k in data.kinds) for m in data.months)
+    top = _frame(pdf, x, y, w, height, highest)
     slot = w / len(data.months)
     bar = max(slot * 0.7, 0.3)
     every = max(1, round(len(data.months) / 12))
@@ -171,8 +172,7 @@ def hour_counts(incidents: Sequence[ReportIncident]) -> tuple[list[int], int]:
 def draw_time_of_day(pdf: ClearpathPDF, hours: Sequence[int], height: float = 40) -> None:
     """One bar per hour of the day."""
     x, y, w = pdf.l_margin + 10, pdf.get_y() + 2, pdf.epw - 10
-    top = max(max(hours), 1)
-    _frame(pdf, x, y, w, height, top)
+    top = _frame(pdf, x, y, w, height, max(hours))
     slot = w / 24
     pdf.set_fill_color(*PALETTE[0])
     for hour, count in enumerate(hours):
@@ -192,8 +192,7 @@ def draw_over_time(pdf: ClearpathPDF, data: MonthCounts, height: float = 50) -> 
     if not data.months:
         return
     x, y, w = pdf.l_margin + 10, pdf.get_y() + 2, pdf.epw - 10
-    top = max(max(data.totals.values(), default=0), 1)
-    _frame(pdf, x, y, w, height, top)
+    top = _frame(pdf, x, y, w, height, max(data.totals.values(), default=0))
     slot = w / len(data.months)
     for series, colour, dashed in (
         (data.totals, PALETTE[0], False),

@@ -61,6 +61,9 @@ def build_report(data: ReportData, seal: Seal, thumbnail: Thumbnail | None = Non
     kinds = " ".join(i.category_text() for i in data.incidents)
     with shaping(pdf, needs_shaping(kinds)):
         _pattern(pdf, data)
+    if data.incidents:
+        pdf.add_page()
+        pdf.heading("Incidents in full", 1)
     for incident in data.incidents:
         _incident(pdf, measure, incident, thumbnail)
     _file_index(pdf, measure, data)
@@ -193,7 +196,13 @@ def _incident(
     pdf: ClearpathPDF, measure: Measure, incident: ReportIncident, thumbnail: Thumbnail | None
 ) -> None:
     latest = incident.latest
-    pdf.add_page()
+    # Incidents follow one another with a rule between them; a new one starts on a new page
+    # only when little room is left, so a long record stays a manageable stack of paper.
+    if pdf.get_y() > pdf.h - pdf.b_margin - 70:
+        pdf.add_page()
+    elif pdf.get_y() > pdf.t_margin + 1:
+        pdf.ln(3)
+        pdf.rule()
     title = f"Incident {incident.incident_id}: {latest.title}"
     pdf_layout.heading(pdf, measure, title)
     rows = [
