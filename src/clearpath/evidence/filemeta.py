@@ -46,7 +46,7 @@ def _image_details(stream: IO[bytes]) -> dict[str, Any]:
                 exif = image.getexif()
                 taken = exif.get_ifd(_EXIF_IFD).get(_DATE_TAKEN)
                 if isinstance(taken, str) and taken.strip():
-                    found["date_taken"] = taken.strip()
+                    found["date_taken"] = _exif_date(taken.strip("\x00 "))
                 camera = " ".join(
                     str(exif.get(tag, "")).strip("\x00 ") for tag in (_MAKE, _MODEL)
                 ).strip()
@@ -58,6 +58,14 @@ def _image_details(stream: IO[bytes]) -> dict[str, Any]:
     except _READ_ERRORS:
         return found
     return found
+
+
+def _exif_date(text: str) -> str:
+    # EXIF writes "2026:11:02 21:15:00"; shown (and kept) as "2026-11-02 21:15:00". The
+    # original bytes still hold the EXIF form.
+    if len(text) >= 10 and text[4] == ":" and text[7] == ":":
+        return f"{text[:4]}-{text[5:7]}-{text[8:]}"
+    return text
 
 
 def _gps(ifd: dict[int, Any]) -> dict[str, float] | None:

@@ -30,7 +30,7 @@ def test_a_photo_keeps_its_bytes_type_and_metadata(unlocked_vault: Vault) -> Non
     assert info.size == len(photo)
     assert info.has_gps
     assert info.details["camera"] == "Phonemaker Model 7"
-    assert info.details["date_taken"] == "2026:11:02 21:15:00"
+    assert info.details["date_taken"] == "2026-11-02 21:15:00"
     assert info.details["gps"] == {"latitude": 52.51, "longitude": -1.25}
     _, chunks = files.open_original(unlocked_vault, info.id)
     assert b"".join(chunks) == photo
