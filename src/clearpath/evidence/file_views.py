@@ -36,9 +36,8 @@ SHOWN_INLINE = {
     "video/mp4",
     "video/webm",
     "video/quicktime",
-    "application/pdf",
     "text/plain",
-}
+}  # Not PDF: the browser's viewer is a plugin the app's CSP (object-src 'none') blocks.
 
 
 def _page(call: Call, template: str, status: int = 200, **values: Any) -> Response:

@@ -192,3 +192,9 @@ def test_timeline_filters(unlocked_vault: Vault) -> None:
         assert ids(query="cafe") == [c]
         assert ids(query='"zzq (') == []
         assert ids(query="   ") == [c, b, a]
+
+
+def test_the_vaults_sqlcipher_has_fts5(unlocked_vault: Vault) -> None:
+    with unlocked_vault.engine.connect() as conn:
+        options = {row[0] for row in conn.exec_driver_sql("PRAGMA compile_options")}
+    assert "ENABLE_FTS5" in options
