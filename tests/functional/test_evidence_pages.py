@@ -156,6 +156,7 @@ def test_edit_makes_a_version_and_history_says_what_changed(home: Web) -> None:
     history = home.get(f"/evidence/incidents/{incident_id}/history").text
     assert "Version 2 (current)" in history
     assert "Changed: What happened, Place." in history
+    assert '<td class="prewrap">(empty)</td><td class="prewrap">Home</td>' in history
     assert "Version 1" in history
 
 

@@ -163,6 +163,41 @@ def changed_fields(before: IncidentFields, after: IncidentFields) -> list[str]:
     ]
 
 
+def field_text(name: str, value: Any) -> str:
+    """A field's value as a short text for the history page."""
+    from clearpath.evidence.categories import label
+
+    if value is None or value == "" or value == ():
+        return "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    if name == "categories":
+        return ", ".join(label(c) for c in value)
+    if name == "people":
+        return "; ".join(
+            f"{p.name} ({p.role_label.lower()}{', ' + p.contact if p.contact else ''})"
+            for p in value
+        )
+    if name == "linked_incidents":
+        return ", ".join(str(i) for i in value)
+    return str(value)
+
+
+def describe_changes(before: IncidentFields, after: IncidentFields) -> list[tuple[str, str, str]]:
+    """(label, before, after) for each field that differs, in form order."""
+    return [
+        (
+            FIELD_LABELS[item.name],
+            field_text(item.name, getattr(before, item.name)),
+            field_text(item.name, getattr(after, item.name)),
+        )
+        for item in fields(after)
+        if getattr(before, item.name) != getattr(after, item.name)
+    ]
+
+
 def _json_list(text: str) -> list[Any]:
     try:
         value = json.loads(text)

@@ -30,6 +30,7 @@ from clearpath.evidence.records import (
     IncidentFields,
     Person,
     changed_fields,
+    describe_changes,
     fields_of,
     fill_row,
     record_hash,
@@ -95,6 +96,8 @@ class VersionView:
     fields: IncidentFields
     record_sha256: str
     changed: tuple[str, ...]
+    # (label, before, after) of each changed field; empty for the first version.
+    changes: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -281,7 +284,10 @@ def incident_versions(db: Session, incident_id: int) -> list[VersionView]:
     for row in rows:
         values = fields_of(row)
         changed = () if before is None else tuple(changed_fields(before, values))
-        views.append(VersionView(row.version, row.saved_at, values, row.record_sha256, changed))
+        changes = () if before is None else tuple(describe_changes(before, values))
+        views.append(
+            VersionView(row.version, row.saved_at, values, row.record_sha256, changed, changes)
+        )
         before = values
     return views
 
