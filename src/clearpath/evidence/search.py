@@ -38,8 +38,8 @@ def ensure_index(db: Session) -> None:
     db.execute(
         text("INSERT INTO evidence_search(evidence_search, rank) VALUES ('secure-delete', 1)")
     )
-    # Imported here: services imports this module.
-    from clearpath.evidence.services import current_fields_of_all
+    # Imported here: queries imports this module.
+    from clearpath.evidence.queries import current_fields_of_all
 
     for incident_id, values in current_fields_of_all(db):
         _insert(db, incident_id, values)

@@ -1,4 +1,5 @@
-"""Incidents: write them down, edit (a new version each time), delete, erase, and read them.
+"""Incidents: write them down, edit (a new version each time), delete, erase; the reading
+functions of .queries are re-exported here, so callers need only this module.
 
 Every change is append-only and logged: a new version row plus a leaf in the integrity log
 holding the version's hash. Deleting leaves a tombstone; erasing removes the words (and the
@@ -9,10 +10,10 @@ files' ciphertext) and logs an erasure event that keeps hashes only. The caller 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from clearpath.evidence import search
@@ -26,15 +27,22 @@ from clearpath.evidence.models import (
     Incident,
     IncidentVersion,
 )
-from clearpath.evidence.records import (
-    IncidentFields,
-    Person,
-    changed_fields,
-    describe_changes,
-    fields_of,
-    fill_row,
-    record_hash,
+from clearpath.evidence.queries import (
+    IncidentNotFound,
+    IncidentSummary,
+    TimelineFilter,
+    VersionView,
+    count_incidents,
+    current_fields_of_all,
+    get_incident,
+    incident_exists,
+    incident_versions,
+    list_incidents,
+    load_incident,
+    version_row,
+    witnesses,
 )
+from clearpath.evidence.records import IncidentFields, Person, fields_of, fill_row, record_hash
 from clearpath.evidence.validation import InvalidIncident, check_fields
 
 __all__ = [
@@ -52,66 +60,13 @@ __all__ = [
     "edit_incident",
     "erase_incident",
     "get_incident",
+    "incident_exists",
     "incident_versions",
     "list_incidents",
     "record_incident",
     "restore_incident",
     "witnesses",
 ]
-
-
-class IncidentNotFound(LookupError):
-    """No incident with this id (or it was erased)."""
-
-
-@dataclass(frozen=True)
-class IncidentSummary:
-    """An incident as the timeline, the incident page and the report see it."""
-
-    id: int
-    recorded_at: datetime
-    state: str
-    version: int
-    fields: IncidentFields
-    file_count: int
-    source: str | None
-    state_changed_at: datetime | None
-
-    @property
-    def deleted(self) -> bool:
-        return self.state == DELETED
-
-    @property
-    def sort_day(self) -> date:
-        """The day it happened, or the day it was written down when no date was given."""
-        return self.fields.occurred_on or self.recorded_at.date()
-
-
-@dataclass(frozen=True)
-class VersionView:
-    """One saved version, with what changed from the one before."""
-
-    version: int
-    saved_at: datetime
-    fields: IncidentFields
-    record_sha256: str
-    changed: tuple[str, ...]
-    # (label, before, after) of each changed field; empty for the first version.
-    changes: tuple[tuple[str, str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class TimelineFilter:
-    """What the timeline shows; every part is optional."""
-
-    date_from: date | None = None
-    date_to: date | None = None
-    category: str | None = None
-    has_files: bool = False
-    has_witnesses: bool = False
-    query: str = ""
-    include_deleted: bool = False
-    ids: tuple[int, ...] | None = None
 
 
 def _now() -> datetime:
@@ -170,10 +125,10 @@ def create_incident(db: Session, values: IncidentFields, *, source: str | None =
 def edit_incident(db: Session, incident_id: int, values: IncidentFields) -> int:
     """Save ``values`` as a new version (the earlier ones stay); return the version number.
     Nothing is added when nothing changed."""
-    incident = _incident(db, incident_id)
+    incident = load_incident(db, incident_id)
     values = replace(values, categories=tuple(normalise(values.categories)))
     _raise_if_invalid(db, values, editing=incident_id)
-    latest = _version_row(db, incident_id, incident.current_version)
+    latest = version_row(db, incident_id, incident.current_version)
     if fields_of(latest) == values:
         return incident.current_version
     number = incident.current_version + 1
@@ -194,7 +149,7 @@ def edit_incident(db: Session, incident_id: int, values: IncidentFields) -> int:
 
 def delete_incident(db: Session, incident_id: int) -> None:
     """Hide an incident behind a tombstone; it stays in the vault and the log."""
-    incident = _incident(db, incident_id)
+    incident = load_incident(db, incident_id)
     if incident.state == DELETED:
         return
     incident.state = DELETED
@@ -204,7 +159,7 @@ def delete_incident(db: Session, incident_id: int) -> None:
 
 def restore_incident(db: Session, incident_id: int) -> None:
     """Bring a deleted incident back to the timeline."""
-    incident = _incident(db, incident_id)
+    incident = load_incident(db, incident_id)
     if incident.state != DELETED:
         return
     incident.state = ACTIVE
@@ -221,7 +176,7 @@ def erase_incident(db: Session, incident_id: int, remove_stored: Callable[[str],
     of what was erased and nothing readable. ``remove_stored`` deletes one stored file by its
     stored name (the file store's remove); it runs after the rows are gone.
     """
-    incident = _incident(db, incident_id)
+    incident = load_incident(db, incident_id)
     versions = db.scalars(
         select(IncidentVersion)
         .where(IncidentVersion.incident_id == incident_id)
@@ -259,150 +214,7 @@ def erase_incident(db: Session, incident_id: int, remove_stored: Callable[[str],
         remove_stored(stored.stored_name)
 
 
-# -- reading --------------------------------------------------------------------------------
-
-
-def get_incident(db: Session, incident_id: int, *, include_deleted: bool = True) -> IncidentSummary:
-    """One incident's current version (IncidentNotFound when missing or erased)."""
-    incident = _incident(db, incident_id)
-    if incident.state == DELETED and not include_deleted:
-        raise IncidentNotFound(incident_id)
-    latest = _version_row(db, incident_id, incident.current_version)
-    return _summary(incident, latest, _file_counts(db).get(incident_id, 0))
-
-
-def incident_versions(db: Session, incident_id: int) -> list[VersionView]:
-    """Every version of one incident, oldest first, each with what changed."""
-    _incident(db, incident_id)
-    rows = db.scalars(
-        select(IncidentVersion)
-        .where(IncidentVersion.incident_id == incident_id)
-        .order_by(IncidentVersion.version)
-    ).all()
-    views: list[VersionView] = []
-    before: IncidentFields | None = None
-    for row in rows:
-        values = fields_of(row)
-        changed = () if before is None else tuple(changed_fields(before, values))
-        changes = () if before is None else tuple(describe_changes(before, values))
-        views.append(
-            VersionView(row.version, row.saved_at, values, row.record_sha256, changed, changes)
-        )
-        before = values
-    return views
-
-
-def witnesses(db: Session, incident_id: int) -> list[Person]:
-    """The people marked as witnesses in the incident's current version."""
-    return list(get_incident(db, incident_id).fields.witnesses)
-
-
-def list_incidents(db: Session, where: TimelineFilter | None = None) -> list[IncidentSummary]:
-    """Incidents for the timeline (newest first by the day they happened), filtered."""
-    where = where or TimelineFilter()
-    states = [ACTIVE, DELETED] if where.include_deleted else [ACTIVE]
-    rows = db.execute(
-        select(Incident, IncidentVersion)
-        .join(
-            IncidentVersion,
-            (IncidentVersion.incident_id == Incident.id)
-            & (IncidentVersion.version == Incident.current_version),
-        )
-        .where(Incident.state.in_(states))
-    ).all()
-    counts = _file_counts(db)
-    found = [_summary(incident, row, counts.get(incident.id, 0)) for incident, row in rows]
-    ranked = search.matching_ids(db, where.query) if where.query.strip() else None
-    chosen = [s for s in found if _keeps(where, s)]
-    if ranked is not None:
-        by_id = {s.id: s for s in chosen}
-        return [by_id[i] for i in ranked if i in by_id]
-    return sorted(chosen, key=lambda s: (s.sort_day, s.recorded_at, s.id), reverse=True)
-
-
-def count_incidents(db: Session) -> int:
-    """How many incidents are on the timeline (not deleted, not erased)."""
-    return int(
-        db.scalar(select(func.count()).select_from(Incident).where(Incident.state == ACTIVE)) or 0
-    )
-
-
-def current_fields_of_all(db: Session) -> list[tuple[int, IncidentFields]]:
-    """(id, current fields) of every incident that is not erased (to rebuild the index)."""
-    rows = db.execute(
-        select(Incident.id, IncidentVersion)
-        .join(
-            IncidentVersion,
-            (IncidentVersion.incident_id == Incident.id)
-            & (IncidentVersion.version == Incident.current_version),
-        )
-        .where(Incident.state != ERASED)
-    ).all()
-    return [(incident_id, fields_of(row)) for incident_id, row in rows]
-
-
-def incident_exists(db: Session, incident_id: int) -> bool:
-    """True when an incident with this id is there (deleted counts; erased does not)."""
-    incident = db.get(Incident, incident_id)
-    return incident is not None and incident.state != ERASED
-
-
 # -- inside ---------------------------------------------------------------------------------
-
-
-def _keeps(where: TimelineFilter, item: IncidentSummary) -> bool:
-    values = item.fields
-    start = item.sort_day
-    end = values.occurred_until or start
-    checks = (
-        where.ids is None or item.id in where.ids,
-        where.date_from is None or end >= where.date_from,
-        where.date_to is None or start <= where.date_to,
-        where.category is None or where.category in values.categories,
-        not where.has_files or item.file_count > 0,
-        not where.has_witnesses or bool(values.witnesses),
-    )
-    return all(checks)
-
-
-def _summary(incident: Incident, row: IncidentVersion, file_count: int) -> IncidentSummary:
-    return IncidentSummary(
-        id=incident.id,
-        recorded_at=incident.recorded_at,
-        state=incident.state,
-        version=incident.current_version,
-        fields=fields_of(row),
-        file_count=file_count,
-        source=incident.source,
-        state_changed_at=incident.state_changed_at,
-    )
-
-
-def _file_counts(db: Session) -> dict[int, int]:
-    rows = db.execute(
-        select(EvidenceFile.incident_id, func.count())
-        .where(EvidenceFile.state == ACTIVE, EvidenceFile.incident_id.is_not(None))
-        .group_by(EvidenceFile.incident_id)
-    ).all()
-    return {int(incident_id or 0): int(count) for incident_id, count in rows}
-
-
-def _incident(db: Session, incident_id: int) -> Incident:
-    incident = db.get(Incident, incident_id)
-    if incident is None or incident.state == ERASED:
-        raise IncidentNotFound(incident_id)
-    return incident
-
-
-def _version_row(db: Session, incident_id: int, version: int) -> IncidentVersion:
-    row = db.scalars(
-        select(IncidentVersion).where(
-            IncidentVersion.incident_id == incident_id, IncidentVersion.version == version
-        )
-    ).first()
-    if row is None:
-        raise IncidentNotFound(incident_id)
-    return row
 
 
 def _add_version(
