@@ -145,6 +145,11 @@ def _add_all(vault: Vault, paths: list[Path], incident: int | None) -> list[tupl
                     f"{_done(added)}Check the number on the incident's page."
                 ) from None
             added.append((info.item, info.has_gps))
+    if added:
+        from clearpath.evidence.checkpoints import sign_checkpoint
+
+        with vault.session() as db:
+            sign_checkpoint(db, vault)
     return added
 
 

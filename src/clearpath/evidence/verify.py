@@ -316,7 +316,7 @@ def describe(result: VerifyResult) -> str:
             f"{_count(result.log_entries, 'log entry', 'log entries')}."
         )
     count = len(result.problems)
-    return f"{_count(count, 'thing', 'things')} did not match. Each is named below."
+    return f"{_count(count, 'thing', 'things')} did not match. Each one is named in the list."
 
 
 def to_json(result: VerifyResult) -> str:
