@@ -40,7 +40,7 @@ APPENDIX_METHOD = (
 )
 
 APPENDIX_VERIFY = (
-    "1. Open the evidence bundle (the zip file) on any computer with Python 3.",
+    "1. Open the evidence bundle (the zip file) on any computer with Python 3.9 or newer.",
     "2. Run: python3 verify_bundle.py BUNDLE.zip  (the script is inside the bundle and uses "
     "only the Python standard library), or with Clearpath installed: clearpath verify "
     "BUNDLE.zip.",
@@ -77,11 +77,11 @@ log/checkpoint.txt   the signed checkpoint: log size and Merkle root hash
 log/verifier-key.txt the public key that signed the checkpoint and the manifest
 manifest.json        every file here with its size and SHA-256
 manifest.sig         the signature over manifest.json
-verify_bundle.py     a checker that needs only Python 3
+verify_bundle.py     a checker that needs only Python 3.9 or newer
 
 How to check it
 ---------------
-With Python 3 (nothing else needed):
+With Python 3.9 or newer (nothing else needed):
 
     python3 verify_bundle.py THIS-FILE.zip
 
