@@ -8,6 +8,7 @@
     log/leaves.jsonl        the integrity log: one leaf's data per line (hashes only)
     log/checkpoint.txt      the signed checkpoint (C2SP signed-note format)
     log/verifier-key.txt    the public key that signed it
+    log/earlier-checkpoints.json  every checkpoint signed before (each must still fit the log)
     verify_bundle.py        a checker needing only the Python standard library
     manifest.json           every file above with its size and SHA-256, and the leaf hashes
     manifest.sig            a signed note over the manifest's SHA-256
@@ -47,6 +48,8 @@ class LogState:
     leaves: tuple[str, ...]
     checkpoint_note: str
     verifier_key: str
+    # Checkpoints signed before this one: (when, signed note), oldest first.
+    earlier: tuple[tuple[str, str], ...] = ()
 
 
 class _Sink:
@@ -170,6 +173,8 @@ def stream_bundle(
     yield from add_bytes(sv.LEAVES, leaves_text.encode("utf-8"))
     yield from add_bytes(sv.CHECKPOINT, log.checkpoint_note.encode("utf-8"))
     yield from add_bytes(sv.VERIFIER_KEY, (log.verifier_key + "\n").encode("utf-8"))
+    earlier = [{"signed_at": when, "note": note} for when, note in log.earlier]
+    yield from add_bytes(sv.EARLIER, json.dumps(earlier, ensure_ascii=False, indent=1).encode())
     yield from add_bytes("verify_bundle.py", verifier_source())
     manifest = {
         "format": BUNDLE_FORMAT,

@@ -17,22 +17,23 @@ from clearpath.report import standalone_verify as sv
 from clearpath.report.standalone_verify import Problem
 
 
-def verify_bundle(path: Path) -> list[Problem]:
-    """Every problem in the bundle at ``path``; an empty list when it is intact."""
-    problems = sv.check_bundle(str(path))
+def verify_bundle(path: Path, trusted_key: str | None = None) -> list[Problem]:
+    """Every problem in the bundle at ``path``; an empty list when it is intact.
+    ``trusted_key``: a verifier key given separately, which must be the bundle's."""
+    problems = sv.check_bundle(str(path), trusted_key=trusted_key)
     if any(p.kind == "unreadable" for p in problems):
         return problems
-    for problem in _signatures(path):
+    for problem in _signatures(path, trusted_key):
         if problem not in problems:
             problems.append(problem)
     return problems
 
 
-def _signatures(path: Path) -> list[Problem]:
+def _signatures(path: Path, trusted_key: str | None) -> list[Problem]:
     found: list[Problem] = []
     with zipfile.ZipFile(path) as archive:
         try:
-            key_text = archive.read(sv.VERIFIER_KEY).decode("utf-8")
+            key_text = trusted_key or archive.read(sv.VERIFIER_KEY).decode("utf-8")
             verifier = NoteVerifier.parse(key_text)
         except (KeyError, UnicodeDecodeError, NoteError, zipfile.BadZipFile, OSError):
             return [Problem("changed", sv.VERIFIER_KEY, "it is not a valid verifier key")]
@@ -43,6 +44,23 @@ def _signatures(path: Path) -> list[Problem]:
                 continue  # already named as missing by the standard checks
             except (UnicodeDecodeError, NoteError, zipfile.BadZipFile, OSError):
                 found.append(Problem("signature", name, "the signature does not verify"))
+        found += _earlier_signatures(archive, verifier)
+    return found
+
+
+def _earlier_signatures(archive: zipfile.ZipFile, verifier: NoteVerifier) -> list[Problem]:
+    try:
+        listed = json.loads(archive.read(sv.EARLIER).decode("utf-8"))
+    except (KeyError, UnicodeDecodeError, ValueError, zipfile.BadZipFile, OSError):
+        return []  # absent or unreadable: the standard checks already name it
+    found = []
+    for number, item in enumerate(listed if isinstance(listed, list) else [], start=1):
+        note = item.get("note") if isinstance(item, dict) else None
+        try:
+            open_note(note if isinstance(note, str) else "", verifier)
+        except NoteError:
+            label = f"earlier checkpoint {number}"
+            found.append(Problem("signature", label, "the signature does not verify"))
     return found
 
 

@@ -211,6 +211,15 @@ def register(app: typer.Typer, helpers: Helpers) -> None:
                 dir_okay=False,
             ),
         ] = None,
+        key: Annotated[
+            str | None,
+            typer.Option(
+                "--key",
+                metavar="KEY",
+                help="The signing key you were given separately (name+id+key); the bundle "
+                "must be signed with it.",
+            ),
+        ] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     ) -> None:
         """Check evidence has not changed: a bundle (no passphrase needed) or, with no
@@ -221,19 +230,19 @@ def register(app: typer.Typer, helpers: Helpers) -> None:
         """
         with helpers.calm_errors():
             if bundle_path is not None:
-                ok = _verify_bundle(bundle_path, as_json)
+                ok = _verify_bundle(bundle_path, as_json, key)
             else:
                 ok = _verify_vault(ctx, helpers, as_json)
         if not ok:
             raise typer.Exit(1)
 
 
-def _verify_bundle(path: Path, as_json: bool) -> bool:
+def _verify_bundle(path: Path, as_json: bool, key: str | None = None) -> bool:
     from clearpath.report import bundle_verify
 
     if not path.is_file():
         raise InputError(f"There is no file at {path}.")
-    problems = bundle_verify.verify_bundle(path)
+    problems = bundle_verify.verify_bundle(path, key)
     if as_json:
         print(bundle_verify.to_json(problems))
     else:

@@ -21,7 +21,7 @@ from clearpath.evidence.log import all_leaves
 from clearpath.integrity.checkpoint import NoteSigner, sign_note
 from clearpath.report.bundle import LogState, stream_bundle
 from clearpath.report.chronology_csv import chronology_csv
-from clearpath.report.data import FileItem, Filters, ReportData, load_report_data
+from clearpath.report.data import FileItem, Filters, ReportData, load_report_data, utc
 from clearpath.report.pdf_report import Seal, build_report
 from clearpath.report.pdf_text import README
 from clearpath.vault.service import Vault
@@ -43,6 +43,7 @@ class Prepared:
     seal: Seal
     leaves: tuple[str, ...]
     signer: NoteSigner
+    earlier: tuple[tuple[str, str], ...] = ()
 
 
 def prepare(vault: Vault, filters: Filters, *, person_name: str = "") -> Prepared:
@@ -52,13 +53,18 @@ def prepare(vault: Vault, filters: Filters, *, person_name: str = "") -> Prepare
         signer = checkpoints.signer(db, vault)
         leaves = tuple(leaf.data for leaf in all_leaves(db))[: row.tree_size]
         data = load_report_data(db, filters, person_name=person_name.strip())
+        earlier = tuple(
+            (utc(c.signed_at).isoformat(), c.note)
+            for c in checkpoints.all_checkpoints(db)
+            if c.id != row.id and c.tree_size <= row.tree_size
+        )
         seal = Seal(
             tree_size=row.tree_size,
             root_hash=bytes.fromhex(row.root_hash),
             verifier_key=signer.verifier().text(),
             checkpoint_note=row.note,
         )
-    return Prepared(data=data, seal=seal, leaves=leaves, signer=signer)
+    return Prepared(data=data, seal=seal, leaves=leaves, signer=signer, earlier=earlier)
 
 
 def report_pdf(vault: Vault, prepared: Prepared) -> bytes:
@@ -108,6 +114,7 @@ def bundle_chunks(vault: Vault, prepared: Prepared, report: bytes) -> Iterator[b
             leaves=prepared.leaves,
             checkpoint_note=prepared.seal.checkpoint_note,
             verifier_key=prepared.seal.verifier_key,
+            earlier=prepared.earlier,
         ),
         open_original=original,
         sign=sign,

@@ -75,6 +75,7 @@ originals/           each file's original bytes, named by item number (CP-000001
 log/leaves.jsonl     the integrity log, one entry per line (hashes only)
 log/checkpoint.txt   the signed checkpoint: log size and Merkle root hash
 log/verifier-key.txt the public key that signed the checkpoint and the manifest
+log/earlier-checkpoints.json  checkpoints signed at earlier reports and bundles
 manifest.json        every file here with its size and SHA-256
 manifest.sig         the signature over manifest.json
 verify_bundle.py     a checker that needs only Python 3.9 or newer
@@ -98,8 +99,11 @@ The signing key in log/verifier-key.txt is:
     {verifier_key}
 
 Compare it with a copy the person gave you separately to be sure the bundle
-is theirs. The format of every file is described in Clearpath's
-docs/bundle-format.md.
+is theirs, or give that copy to the checker:
+
+    python3 verify_bundle.py THIS-FILE.zip --key THE-KEY-YOU-WERE-GIVEN
+
+The format of every file is described in Clearpath's docs/bundle-format.md.
 
 This bundle holds private records and original files. Keep it safe.
 """

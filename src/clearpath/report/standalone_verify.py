@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check a Clearpath evidence bundle with nothing but the Python standard library.
 
-    python3 verify_bundle.py BUNDLE.zip
+    python3 verify_bundle.py BUNDLE.zip [--key NAME+ID+KEY]
 
 It checks, without any network and without Clearpath installed:
 
@@ -12,7 +12,10 @@ It checks, without any network and without Clearpath installed:
 3. every record version in records.json and every original file against the hash the log
    holds for it;
 4. the Ed25519 signatures on the checkpoint and on the manifest (manifest.sig), with the
-   public key in log/verifier-key.txt (a slow but complete pure-Python check, RFC 8032).
+   public key in log/verifier-key.txt (a slow but complete pure-Python check, RFC 8032),
+   or with the key given after --key (one the person gave you separately);
+5. that every earlier signed checkpoint (log/earlier-checkpoints.json) is still the start of
+   this log: nothing it covered was changed or removed since.
 
 It exits with 0 when everything matches and 1 when anything does not, and prints each
 problem on its own line. The same file is part of Clearpath (``clearpath verify BUNDLE.zip``
@@ -36,6 +39,7 @@ MANIFEST_SIG = "manifest.sig"
 RECORDS = "records.json"
 LEAVES = "log/leaves.jsonl"
 CHECKPOINT = "log/checkpoint.txt"
+EARLIER = "log/earlier-checkpoints.json"
 VERIFIER_KEY = "log/verifier-key.txt"
 MANIFEST_NOTE_HEAD = "clearpath-bundle-manifest/1"
 CHUNK = 1 << 20
@@ -218,19 +222,34 @@ def _read_text(archive: zipfile.ZipFile, name: str, problems: list[Problem]) -> 
     return None
 
 
-def check_bundle(path: str, *, check_signatures: bool = True) -> list[Problem]:
-    """Every problem found in the bundle at ``path``; an empty list means it is intact."""
+def check_bundle(
+    path: str, *, check_signatures: bool = True, trusted_key: str | None = None
+) -> list[Problem]:
+    """Every problem found in the bundle at ``path``; an empty list means it is intact.
+
+    ``trusted_key`` is a verifier key the person gave separately: the bundle must be signed
+    with exactly that key."""
     problems: list[Problem] = []
+    trusted = None
+    if trusted_key is not None:
+        trusted = read_verifier_key(trusted_key)
+        if trusted is None:
+            return [Problem("unreadable", "--key", "it is not a valid verifier key")]
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         return [Problem("unreadable", path, f"it cannot be opened as a zip file ({exc})")]
     with archive:
-        _check(archive, problems, check_signatures)
+        _check(archive, problems, check_signatures, trusted)
     return problems
 
 
-def _check(archive: zipfile.ZipFile, problems: list[Problem], signatures: bool) -> None:
+def _check(
+    archive: zipfile.ZipFile,
+    problems: list[Problem],
+    signatures: bool,
+    trusted: tuple[str, bytes, bytes] | None = None,
+) -> None:
     names = [i.filename for i in archive.infolist() if not i.is_dir()]
     manifest_text = _read_text(archive, MANIFEST, problems)
     manifest = _json_object(manifest_text, MANIFEST, problems)
@@ -242,6 +261,11 @@ def _check(archive: zipfile.ZipFile, problems: list[Problem], signatures: bool) 
     key = read_verifier_key(key_text) if key_text else None
     if key_text and key is None:
         problems.append(Problem("changed", VERIFIER_KEY, "it is not a valid verifier key"))
+    if trusted is not None and key != trusted:
+        problems.append(
+            Problem("signature", VERIFIER_KEY, "it is not the key you gave: another key signed")
+        )
+        key = trusted  # check the signatures against the key the person trusts
     if manifest_text is not None:
         _check_manifest_signature(archive, manifest_text, key, signatures, problems)
     leaves = _check_log(archive, manifest, key, signatures, problems)
@@ -340,6 +364,8 @@ def _check_log(
             problems.append(Problem("signature", CHECKPOINT, "the signature does not verify"))
         else:
             _compare_checkpoint(text, hashes, problems)
+    if key is not None and EARLIER in archive.namelist():
+        _check_earlier(archive, hashes, key, signatures, problems)
     events: list[dict[str, Any]] = []
     for line in lines:
         try:
@@ -348,6 +374,46 @@ def _check_log(
             event = {}
         events.append(event if isinstance(event, dict) else {})
     return events
+
+
+def _check_earlier(
+    archive: zipfile.ZipFile,
+    hashes: list[bytes],
+    key: tuple[str, bytes, bytes],
+    signatures: bool,
+    problems: list[Problem],
+) -> None:
+    """Each earlier signed checkpoint must still be a prefix of this log (append-only)."""
+    listed = _json_value(_read_text(archive, EARLIER, problems))
+    if not isinstance(listed, list):
+        problems.append(Problem("changed", EARLIER, "it is no longer a list of checkpoints"))
+        return
+    for number, item in enumerate(listed, start=1):
+        label = f"earlier checkpoint {number}"
+        note = item.get("note") if isinstance(item, dict) else None
+        text = open_note(note, key, signatures) if isinstance(note, str) else None
+        if text is None:
+            problems.append(Problem("signature", label, "the signature does not verify"))
+            continue
+        lines = text.split("\n")
+        root = _b64(lines[2]) if len(lines) > 3 else None
+        if len(lines) < 4 or not lines[1].isdigit() or root is None:
+            problems.append(Problem("changed", label, "it is not a readable checkpoint"))
+            continue
+        size = int(lines[1])
+        if size > len(hashes) or merkle_root(hashes[:size]) != root:
+            problems.append(
+                Problem("changed", label, "the log no longer starts with what it signed")
+            )
+
+
+def _json_value(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 def _compare_checkpoint(text: str, hashes: list[bytes], problems: list[Problem]) -> None:
@@ -417,10 +483,13 @@ def _check_against_log(
 
 def main(argv: list[str]) -> int:
     """Print what was checked and every problem; 0 when intact, 1 otherwise, 2 for usage."""
+    key = None
+    if len(argv) == 3 and argv[1] == "--key":
+        argv, key = argv[:1], argv[2]
     if len(argv) != 1:
-        print("Use: python3 verify_bundle.py BUNDLE.zip")
+        print("Use: python3 verify_bundle.py BUNDLE.zip [--key NAME+ID+KEY]")
         return 2
-    problems = check_bundle(argv[0])
+    problems = check_bundle(argv[0], trusted_key=key)
     for problem in problems:
         print(problem.line())
     if problems:

@@ -282,3 +282,71 @@ def test_the_manifest_note_is_a_signed_note(bundle: Path) -> None:
     assert text.startswith("clearpath-bundle-manifest/1\n")
     signer = NoteSigner.from_seed("someone", bytes(32))
     assert sign_note(text, signer).startswith(text + "\n\u2014 someone ")
+
+
+def _bundle_after_two_exports(vault: Vault, path: Path) -> export.Prepared:
+    seed(vault)
+    export.prepare(vault, Filters())  # the first export signs a checkpoint
+    from clearpath.evidence import services
+    from clearpath.evidence.records import IncidentFields
+
+    with vault.session() as db:
+        services.create_incident(db, IncidentFields(title="Later"))
+    prepared = export.prepare(vault, Filters())
+    path.write_bytes(b"".join(export.bundle_chunks(vault, prepared, b"%PDF-1.4")))
+    return prepared
+
+
+def test_earlier_checkpoints_travel_and_still_fit(unlocked_vault: Vault, tmp_path: Path) -> None:
+    path = tmp_path / "b.zip"
+    prepared = _bundle_after_two_exports(unlocked_vault, path)
+    assert len(prepared.earlier) == 1
+    earlier = json.loads(_members(path)["log/earlier-checkpoints.json"])
+    assert len(earlier) == 1
+    assert bundle_verify.verify_bundle(path) == []
+    assert bundle_verify.verify_bundle(path, prepared.seal.verifier_key) == []
+
+
+def test_a_rewritten_and_re_signed_log_is_caught_by_an_earlier_checkpoint(
+    unlocked_vault: Vault, tmp_path: Path
+) -> None:
+    """Someone with the passphrase rewrites an old log entry and signs everything again:
+    the checkpoint signed at the earlier export still names the rewrite."""
+    import hashlib
+
+    path = tmp_path / "b.zip"
+    prepared = _bundle_after_two_exports(unlocked_vault, path)
+    signer = prepared.signer
+
+    def edit(members: dict[str, bytes]) -> None:
+        lines = members["log/leaves.jsonl"].decode().split("\n")
+        lines[0] = lines[0].replace('"version":1', '"version":1,"x":1')
+        leaves = [line for line in lines if line]
+        members["log/leaves.jsonl"] = ("\n".join(leaves) + "\n").encode()
+        hashes = [sv.leaf_hash(line.encode()) for line in leaves]
+        from clearpath.integrity.checkpoint import Checkpoint, sign_checkpoint
+
+        members["log/checkpoint.txt"] = sign_checkpoint(
+            Checkpoint(signer.name, len(hashes), sv.merkle_root(hashes)), signer
+        ).encode()
+        manifest = json.loads(members["manifest.json"])
+        manifest["log"]["leaf_hashes"] = [h.hex() for h in hashes]
+        for entry in manifest["entries"]:
+            payload = members[entry["path"]]
+            entry["sha256"], entry["size"] = hashlib.sha256(payload).hexdigest(), len(payload)
+        members["manifest.json"] = json.dumps(manifest).encode()
+        digest = hashlib.sha256(members["manifest.json"]).hexdigest()
+        members["manifest.sig"] = sign_note(
+            f"clearpath-bundle-manifest/1\n{digest}\n", signer
+        ).encode()
+
+    problems = bundle_verify.verify_bundle(_rewrite(path, tmp_path / "c.zip", edit))
+    assert ("changed", "earlier checkpoint 1") in _named(problems)
+
+
+def test_a_bundle_signed_with_another_key_than_the_one_given(bundle: Path) -> None:
+    other = NoteSigner.from_seed("clearpath.local/evidence/00000000", bytes(32))
+    problems = bundle_verify.verify_bundle(bundle, other.verifier().text())
+    assert ("signature", "log/verifier-key.txt") in _named(problems)
+    bad = bundle_verify.verify_bundle(bundle, "not a key")
+    assert [p.kind for p in bad] == ["unreadable"]
