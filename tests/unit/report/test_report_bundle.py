@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from report_samples import seed
 
 from clearpath.integrity.checkpoint import NoteSigner, sign_note
@@ -350,3 +352,24 @@ def test_a_bundle_signed_with_another_key_than_the_one_given(bundle: Path) -> No
     assert ("signature", "log/verifier-key.txt") in _named(problems)
     bad = bundle_verify.verify_bundle(bundle, "not a key")
     assert [p.kind for p in bad] == ["unreadable"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_any_changed_byte_anywhere_is_named(
+    bundle: Path, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """Property: flip any bit of any byte of any file in the bundle; verify names that file."""
+    members = _members(bundle)
+    name = data.draw(st.sampled_from(sorted(members)))
+    spot = data.draw(st.integers(min_value=0, max_value=len(members[name]) - 1))
+    bit = data.draw(st.integers(min_value=0, max_value=7))
+
+    def edit(found: dict[str, bytes]) -> None:
+        payload = bytearray(found[name])
+        payload[spot] ^= 1 << bit
+        found[name] = bytes(payload)
+
+    target = tmp_path_factory.mktemp("prop") / "c.zip"
+    problems = bundle_verify.verify_bundle(_rewrite(bundle, target, edit))
+    assert name in {p.item for p in problems}, (name, spot, [p.line() for p in problems])
