@@ -184,6 +184,8 @@ def erase_file(vault: Vault, file_id: int) -> None:
         row.state = ERASED
         row.original_name = ""
         row.details = "{}"
+        row.media_type = ""
+        row.has_gps = False
         row.wrapped_key = b""
         stored_name = row.stored_name
     file_store(vault).remove(stored_name)

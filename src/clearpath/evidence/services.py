@@ -204,6 +204,8 @@ def erase_incident(db: Session, incident_id: int, remove_stored: Callable[[str],
         stored.state = ERASED
         stored.original_name = ""
         stored.details = "{}"
+        stored.media_type = ""
+        stored.has_gps = False
         stored.wrapped_key = b""
     incident.state = ERASED
     incident.state_changed_at = _now()
