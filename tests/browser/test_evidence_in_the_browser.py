@@ -153,6 +153,7 @@ def test_timeline_filters(tab: Tab, served_vault: RunningApp, snap: Snap) -> Non
     page.get_by_role("button", name="Show").click()
     expect(titles).to_have_text(["Followed home"])
     expect(page.locator(".timeline-count")).to_have_text("Showing 1 of 3 incidents.")
+    assert page.url == served_vault.url("/evidence")  # no search words in the history
     assert tab.watch.problems() == []
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
-from starlette.datastructures import QueryParams
 from starlette.responses import Response
 from starlette.routing import Route
 
@@ -52,45 +50,52 @@ def _id(call: Call) -> int:
     return int(call.request.path_params["incident_id"])
 
 
-def _timeline_filter(params: QueryParams) -> tuple[TimelineFilter, dict[str, str]]:
-    shown = {
-        name: (params.get(name) or "")[:MAX_QUERY]
-        for name in ("from", "to", "category", "files", "witnesses", "q", "deleted")
-    }
+FILTER_FIELDS = ("from", "to", "category", "files", "witnesses", "q", "deleted")
+
+
+def _timeline_filter(values: dict[str, str]) -> tuple[TimelineFilter, dict[str, str]]:
     errors: dict[str, str] = {}
     dates: dict[str, date | None] = {}
     for name in ("from", "to"):
         try:
-            dates[name] = date.fromisoformat(shown[name]) if shown[name] else None
+            dates[name] = date.fromisoformat(values[name]) if values[name] else None
         except ValueError:
             dates[name] = None
             errors[f"filter_{name}"] = "Please give the date as year-month-day, like 2026-03-14."
-    category = shown["category"] if shown["category"] in LABELS else None
+    category = values["category"] if values["category"] in LABELS else None
     return (
         TimelineFilter(
             date_from=dates["from"],
             date_to=dates["to"],
             category=category,
-            has_files=shown["files"] == "yes",
-            has_witnesses=shown["witnesses"] == "yes",
-            query=shown["q"],
-            include_deleted=shown["deleted"] == "yes",
+            has_files=values["files"] == "yes",
+            has_witnesses=values["witnesses"] == "yes",
+            query=values["q"],
+            include_deleted=values["deleted"] == "yes",
         ),
         errors,
     )
 
 
+def _filter_values(call: Call) -> tuple[dict[str, str], int]:
+    # The filters come as a form post, never in the address: search words in a URL would
+    # stay in the browser's history for anyone to read.
+    if call.request.method != "POST" or call.field("form") != "timeline":
+        return dict.fromkeys(FILTER_FIELDS, ""), 1
+    values = {name: call.field(name).strip()[:MAX_QUERY] for name in FILTER_FIELDS}
+    raw_page = call.field("page")
+    return values, int(raw_page) if raw_page.isdigit() and len(raw_page) < 6 else 1
+
+
 def home(call: Call, quick: forms.IncidentForm | None = None, **extra: Any) -> Response:
-    where, errors = _timeline_filter(call.request.query_params)
-    raw_page = call.request.query_params.get("page", "1")
-    number = int(raw_page) if raw_page.isdigit() and 0 < len(raw_page) < 6 else 1
+    shown, number = _filter_values(call)
+    where, errors = _timeline_filter(shown)
     with call.ctx.vault.session() as db:
         incidents = services.list_incidents(db, where)
         total = services.count_incidents(db)
     filtered = where != TimelineFilter()
     pages = max(1, -(-len(incidents) // PAGE_SIZE))
     number = min(max(number, 1), pages)
-    shown = dict(call.request.query_params)
     return _page(
         call,
         "evidence/home.html",
@@ -103,7 +108,6 @@ def home(call: Call, quick: forms.IncidentForm | None = None, **extra: Any) -> R
         shown=shown,
         page_number=number,
         page_count=pages,
-        page_link=lambda n: "/evidence?" + urlencode({**shown, "page": str(n)}),
         filter_errors=errors,
         quick=quick or forms.blank_form(date.today()),
         **extra,
@@ -283,13 +287,14 @@ def erase(call: Call) -> Response:
     return redirect("/evidence")
 
 
-def _r(path: str, handler: Any, method: str = "GET") -> Route:
-    name = f"evidence.{handler.__name__}"
-    return Route(path, guarded(handler, Access.UNLOCKED), methods=[method], name=name)
+def _r(path: str, handler: Any, method: str = "GET", name: str = "") -> Route:
+    route_name = f"evidence.{name or handler.__name__}"
+    return Route(path, guarded(handler, Access.UNLOCKED), methods=[method], name=route_name)
 
 
 ROUTES = [
     _r("/evidence", home),
+    _r("/evidence", home, "POST", name="timeline"),
     _r("/evidence/new", quick_page),
     _r("/evidence/new", quick_capture, "POST"),
     _r("/evidence/new/full", full_page),
