@@ -198,3 +198,17 @@ def test_the_vaults_sqlcipher_has_fts5(unlocked_vault: Vault) -> None:
     with unlocked_vault.engine.connect() as conn:
         options = {row[0] for row in conn.exec_driver_sql("PRAGMA compile_options")}
     assert "ENABLE_FTS5" in options
+
+
+def test_a_missing_search_index_is_rebuilt_from_the_current_versions(
+    unlocked_vault: Vault,
+) -> None:
+    with unlocked_vault.session() as db:
+        first = services.create_incident(db, IncidentFields(title="Lantern", place="harbour"))
+        services.edit_incident(db, first, IncidentFields(title="Lantern", place="meadow"))
+        db.execute(text("DROP TABLE evidence_search"))
+    with unlocked_vault.session() as db:
+        assert [s.id for s in services.list_incidents(db, TimelineFilter(query="meadow"))] == [
+            first
+        ]
+        assert services.list_incidents(db, TimelineFilter(query="harbour")) == []
