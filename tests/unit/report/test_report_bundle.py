@@ -134,6 +134,23 @@ def test_the_bundled_checker_runs_on_the_standard_library_alone(
     )
     assert bad.returncode == 1
     assert "originals/CP-000001.jpg" in bad.stdout
+    key = _members(bundle)["log/verifier-key.txt"].decode().strip()
+    pinned = subprocess.run(
+        [sys.executable, "-I", "-S", str(script), str(bundle), "--key", key],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert pinned.returncode == 0, pinned.stdout
+    other = NoteSigner.from_seed("clearpath.local/evidence/00000000", bytes(32))
+    wrong = subprocess.run(
+        [sys.executable, "-I", "-S", str(script), str(bundle), "--key", other.verifier().text()],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert wrong.returncode == 1
+    assert "log/verifier-key.txt" in wrong.stdout
 
 
 @pytest.mark.parametrize(
