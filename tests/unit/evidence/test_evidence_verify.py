@@ -149,3 +149,24 @@ def test_entries_after_the_last_checkpoint_are_a_note_not_a_problem(evidence: Va
     result = verify_vault(evidence)
     assert result.ok
     assert result.notes == ["The newest 1 log entry is not yet in a signed checkpoint."]
+
+
+def test_swapped_stored_files_or_keys(evidence: Vault) -> None:
+    with evidence.session() as db:
+        rows = db.execute(
+            text("SELECT item_number, stored_name FROM evidence_files ORDER BY item_number")
+        ).all()
+    first, second = (evidence.paths.files / row[1] for row in rows)
+    a, b = first.read_bytes(), second.read_bytes()
+    first.write_bytes(b)
+    second.write_bytes(a)
+    assert _subjects(evidence) == ["CP-000001", "CP-000002"]
+    first.write_bytes(a)
+    second.write_bytes(b)
+    with evidence.session() as db:
+        keys = db.execute(text("SELECT wrapped_key FROM evidence_files ORDER BY item_number")).all()
+        db.execute(
+            text("UPDATE evidence_files SET wrapped_key = :k WHERE item_number = 1"),
+            {"k": keys[1][0]},
+        )
+    assert _subjects(evidence) == ["CP-000001"]
