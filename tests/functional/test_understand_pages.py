@@ -149,7 +149,7 @@ def test_effects_entry_shows_a_chart_and_a_table(home: Web) -> None:
         ).status_code
         == 303
     )
-    [first, second] = _effects(home)
+    [first, _second] = _effects(home)
     assert (first.sleep, first.work, first.social, first.health) == (8, 4, None, 0)
     assert first.went_through == "Shouting again; 夜は眠れない"
     page = home.get("/understand/effects")
