@@ -60,11 +60,12 @@ def _country_page(
 def directory_page(call: Call) -> Response:
     params = call.request.query_params
     with call.ctx.vault.session() as db:
-        if not country_asked(db):
-            return _country_page(call, first=True)
+        asked = country_asked(db)
         home = get_country(db)
         chosen = chosen_ids(db)
         own = list_own_services(db)
+    if not asked:
+        return _country_page(call, first=True)
     directory = load_directory()
     country = params.get("country", home or ALL)
     kind = params.get("kind", "")
