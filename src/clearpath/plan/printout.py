@@ -8,9 +8,12 @@ from clearpath.plan.fields import FieldSpec
 from clearpath.plan.parts import LEAVING_TEXTS, ListSpec
 from clearpath.plan.services import Item, Row
 from clearpath.plan.summary import Numbers, PartContent, Plan
-from clearpath.printing.document import ClearpathPDF
+from clearpath.plan.wallet_card import select_font
+from clearpath.printing.document import BODY_SIZE, INK, MUTED, ClearpathPDF
 
 DOCUMENT_TITLE = "Plan"
+LABEL_SIZE = 9.0
+INDENT = 4.0
 PAPER_CAUTION = (
     "This paper is not protected by a passphrase. Keep it where the other person will not "
     "find it, or with someone you trust, and destroy it when you no longer need it."
@@ -40,17 +43,23 @@ def _value_words(spec: FieldSpec, value: object) -> str:
     return str(value)
 
 
-def entry_lines(spec: ListSpec, row: Row) -> list[str]:
-    """One list entry as lines: its name first, then each filled field as "Label: value"."""
-    lines = [row.name]
+def entry_fields(spec: ListSpec, row: Row) -> list[tuple[str, str]]:
+    """The filled fields of one list entry after its name, as (label, value) pairs."""
+    pairs = []
     checks = [f.label.lower() for f in spec.fields if f.kind == "check" and getattr(row, f.name)]
     if checks:
-        lines.append("; ".join(checks).capitalize())
+        pairs.append(("Roles", "; ".join(checks)))
     for field in spec.fields:
         value = getattr(row, field.name)
         if field.name != "name" and field.kind != "check" and value:
-            lines.append(f"{field.label}: {_value_words(field, value)}")
-    return lines
+            pairs.append((field.label, _value_words(field, value)))
+    return pairs
+
+
+def entry_lines(spec: ListSpec, row: Row) -> list[str]:
+    """One list entry as lines: its name first, then each filled field as "Label: value"."""
+    return [row.name, *(f"{label.rstrip('?:')}: {value}" for label, value
+                        in entry_fields(spec, row))]
 
 
 def item_words(item: Item, states: Iterable[tuple[str, str]], documents: bool) -> str:
@@ -64,31 +73,44 @@ def item_words(item: Item, states: Iterable[tuple[str, str]], documents: bool) -
     return f"{item.label}: {dict(states).get(item.state, item.state).lower()}"
 
 
+def _field(pdf: ClearpathPDF, label: str, value: str) -> None:
+    """A label on its own line and the value under it, each in its own paragraph, so a
+    value in a right-to-left script keeps its own direction."""
+    select_font(pdf, "B", LABEL_SIZE)
+    pdf.set_text_color(*MUTED)
+    pdf.multi_cell(0, LABEL_SIZE * 0.5, label, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*INK)
+    select_font(pdf, "", BODY_SIZE)
+    pdf.set_x(pdf.l_margin + INDENT)
+    pdf.multi_cell(pdf.epw - INDENT, BODY_SIZE * 0.5, value, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(0.8)
+
+
 def _part(pdf: ClearpathPDF, part: PartContent) -> None:
     spec = part.spec
     pdf.heading(spec.title, level=2)
-    if spec.texts:
-        for field in spec.texts:
-            value = part.texts.get(field.name, "")
-            if value:
-                pdf.label_value(field.label, value, label_width=55)
+    for field in spec.texts:
+        value = part.texts.get(field.name, "")
+        if value:
+            _field(pdf, field.label, value)
+    # A sub-heading only where a part has more than one section ("Safe places" needs none).
+    several = bool(spec.texts) + bool(spec.checklist) + len(spec.lists) > 1
     if spec.checklist and part.items:
-        pdf.heading(spec.checklist.title, level=3)
+        if several:
+            pdf.heading(spec.checklist.title, level=3)
         pdf.bullets(item_words(item, spec.checklist.states, spec.checklist.documents)
                     for item in part.items)
     for list_spec, rows in part.lists:
         if not rows:
             continue
-        pdf.heading(list_spec.title, level=3)
+        if several:
+            pdf.heading(list_spec.title, level=3)
         for row in rows:
-            lines = entry_lines(list_spec, row)
-            pdf.set_font(pdf.FONT, "B", 11)
-            pdf.multi_cell(0, 5.5, lines[0], new_x="LMARGIN", new_y="NEXT")
-            pdf.set_font(pdf.FONT, "", 11)
-            if lines[1:]:
-                pdf.bullets(lines[1:], marker="-")
-            else:
-                pdf.ln(1)
+            select_font(pdf, "B", 11)
+            pdf.multi_cell(0, 5.5, row.name, new_x="LMARGIN", new_y="NEXT")
+            for label, value in entry_fields(list_spec, row):
+                _field(pdf, label, value)
+            pdf.ln(2)
     if not part.started:
         pdf.paragraph("Not filled in yet.", muted=True)
 
@@ -113,7 +135,7 @@ def plan_pdf(plan: Plan) -> bytes:
         pdf.paragraph(message)
         send_to = plan.leaving.get("send_to", "")
         if send_to:
-            pdf.label_value(LEAVING_TEXTS[1].label, send_to)
+            _field(pdf, LEAVING_TEXTS[1].label, send_to)
     for part in plan.parts:
         if part.spec.slug != "numbers":  # its numbers are at the top already
             _part(pdf, part)

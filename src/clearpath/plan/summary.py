@@ -73,7 +73,8 @@ class PartContent:
         found = [_count(len(rows), spec.noun) for spec, rows in self.lists if rows]
         if self.items:
             found.append(f"{self.looked_at} of {len(self.items)} checklist items looked at")
-        found += [f"written: {label.lower()}" for label in self.written]
+        if self.written:
+            found.append("written: " + ", ".join(label.lower() for label in self.written))
         return found
 
     def open_points(self) -> list[str]:
