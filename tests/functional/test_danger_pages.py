@@ -35,7 +35,7 @@ def test_page_names_sources_and_says_no_prediction(home: Web) -> None:
     assert "SafeLives" in page.text
     assert not _urgent_shown(page.text)
     assert "you are safe" not in page.text.lower()
-    assert 'name="keep" value="yes">' in page.text  # not ticked by default
+    assert 'name="keep" value="yes" aria-describedby="keep-hint">' in page.text  # not ticked
 
 
 def test_high_sign_shows_help_and_saves_nothing(home: Web) -> None:

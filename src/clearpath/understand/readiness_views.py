@@ -40,7 +40,8 @@ def _charts(series: dict[str, list[tuple[date, float]]], areas: list[Area]) -> d
             title=f"{area.name}, 1 to 10, over time",
             y_min=LOW,
             y_max=HIGH,
-            height=180,
+            width=420,
+            height=200,
         )
         for area in areas
         if series[area.key]

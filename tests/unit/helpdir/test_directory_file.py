@@ -16,6 +16,7 @@ from clearpath.helpdir.directory import (
     load_directory,
     parse_directory,
 )
+from clearpath.helpdir.languages import language_name
 
 CHECKED = "2026-11-24"
 
@@ -116,3 +117,8 @@ def test_not_an_object() -> None:
     assert check_directory([]) == ["the file must hold one JSON object"]
     with pytest.raises(DirectoryError):
         parse_directory("nope")
+
+
+def test_every_language_has_a_name() -> None:
+    for code in load_directory().languages:
+        assert language_name(code) != code, code

@@ -34,9 +34,7 @@ def upgrade() -> None:
         sa.Column("noted_on", sa.Date(), nullable=False),
         *_stamps(),
     )
-    op.create_index(
-        "ix_understand_reflections_pattern", "understand_reflections", ["pattern"]
-    )
+    op.create_index("ix_understand_reflections_pattern", "understand_reflections", ["pattern"])
     effect_columns: list[sa.Column[Any]] = []
     for name in ("sleep", "work", "social", "health"):
         effect_columns += [
