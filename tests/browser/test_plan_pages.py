@@ -4,10 +4,9 @@ JavaScript, prints without the menu and the quick exit bar, and its PDFs are not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
-
-import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
