@@ -17,6 +17,9 @@ from clearpath.plan.stages import STAGE_BY_NUMBER, STATUSES
 from clearpath.web.guards import Call
 from clearpath.web.render import redirect, render
 
+# What the leaving page shows: these parts of the safety plan and stage 3 of the exit plan.
+LEAVING_PARTS = frozenset({"bag", "documents", "places", "people"})
+LEAVING_STAGE = 3
 TASK_GONE = "That task is no longer in your plan. It may have been removed in another tab."
 PART_CHOICES = (
     ("", "No part"),
@@ -152,9 +155,12 @@ def remove_task(call: Call) -> Response:
 def _show_leaving(call: Call, status: int = 200, errors: dict[str, str] | None = None,
                   typed: dict[str, Value] | None = None) -> Response:
     with call.ctx.vault.session() as db:
-        plan = summary.whole_plan(db)
-        leaving_tasks = tasks.stages(db)[2]
+        plan = summary.whole_plan(db, only=LEAVING_PARTS)
+        leaving_tasks = tasks.stages(db, only=LEAVING_STAGE)[0]
+        children = services.read_texts(db, "children")
+        pets = services.read_texts(db, "pets")
     return render(call.request, "plan/leaving.html", call.session, status, plan=plan,
+                  children=children, pets=pets,
                   stage=leaving_tasks, texts=LEAVING_TEXTS, part_links=PART_LINKS,
                   errors=errors or {}, typed=typed or {})
 

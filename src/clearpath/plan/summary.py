@@ -54,6 +54,8 @@ class PartContent:
     texts: dict[str, str]
     items: list[Item]
     lists: list[tuple[ListSpec, list[Row]]]
+    # How many entries each list holds (read even when the rows themselves are not).
+    counts: list[tuple[ListSpec, int]] = field(default_factory=list)
 
     @property
     def written(self) -> list[str]:
@@ -66,11 +68,11 @@ class PartContent:
 
     @property
     def started(self) -> bool:
-        return bool(self.written or self.looked_at or any(rows for _spec, rows in self.lists))
+        return bool(self.written or self.looked_at or any(n for _spec, n in self.counts))
 
     def facts(self) -> list[str]:
         """What is filled in, in a few plain words, for the completeness view."""
-        found = [_count(len(rows), spec.noun) for spec, rows in self.lists if rows]
+        found = [_count(n, spec.noun) for spec, n in self.counts if n]
         if self.items:
             found.append(f"{self.looked_at} of {len(self.items)} checklist items looked at")
         if self.written:
@@ -79,7 +81,7 @@ class PartContent:
 
     def open_points(self) -> list[str]:
         """What is still open, said without pressure."""
-        points = [f"no {spec.noun} added yet" for spec, rows in self.lists if not rows]
+        points = [f"no {spec.noun} added yet" for spec, n in self.counts if not n]
         points += [f"not written yet: {f.label.lower()}" for f in self.spec.texts
                    if f.label not in self.written]
         return points
@@ -89,13 +91,20 @@ def _count(n: int, noun: str) -> str:
     return f"1 {noun}" if n == 1 else f"{n} {'people' if noun == 'person' else noun + 's'}"
 
 
-def part_content(db: Session, spec: PartSpec) -> PartContent:
-    """Read one part: its written answers, checklist items and lists."""
+def part_content(db: Session, spec: PartSpec, *, rows: bool = True) -> PartContent:
+    """Read one part: its written answers, checklist items and lists.
+
+    With ``rows=False`` the lists are only counted (enough for the overview).
+    """
+    lists = [(ls, services.list_entries(db, ls)) for ls in spec.lists] if rows else []
+    counts = ([(ls, len(found)) for ls, found in lists] if rows
+              else [(ls, services.count_entries(db, ls)) for ls in spec.lists])
     return PartContent(
         spec=spec,
         texts=services.read_texts(db, spec.slug) if spec.texts else {},
         items=services.checklist_items(db, spec.checklist) if spec.checklist else [],
-        lists=[(ls, services.list_entries(db, ls)) for ls in spec.lists],
+        lists=lists,
+        counts=counts,
     )
 
 
@@ -114,9 +123,10 @@ class Plan:
                    for part in self.parts)
 
 
-def whole_plan(db: Session) -> Plan:
-    """Every part of the safety plan, read once."""
-    parts = [part_content(db, spec) for spec in PARTS]
+def whole_plan(db: Session, *, rows: bool = True, only: frozenset[str] | None = None) -> Plan:
+    """Every part of the safety plan, read once (``only`` some parts; ``rows`` see above)."""
+    parts = [part_content(db, spec, rows=rows) for spec in PARTS
+             if only is None or spec.slug in only]
     return Plan(
         parts=parts,
         leaving=services.read_texts(db, LEAVING),

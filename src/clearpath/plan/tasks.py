@@ -57,12 +57,17 @@ def _task(row: ExitTask) -> Task:
     return Task(key, row.stage, title, row.status, row.due_on, row.notes, row.part, own)
 
 
-def stages(db: Session) -> list[Stage]:
-    """The four stages with their tasks: listed ones in order, then the person's own."""
-    rows = list(db.scalars(select(ExitTask).order_by(ExitTask.id)))
+def stages(db: Session, only: int | None = None) -> list[Stage]:
+    """The four stages (or ``only`` one) with their tasks: listed ones, then the person's own."""
+    query = select(ExitTask).order_by(ExitTask.id)
+    if only is not None:
+        query = query.where(ExitTask.stage == only)
+    rows = list(db.scalars(query))
     stored = {row.default_key: row for row in rows if row.default_key in DEFAULT_TASKS}
     result = []
     for spec in STAGES:
+        if only is not None and spec.number != only:
+            continue
         tasks = []
         for key, title, part in spec.tasks:
             row = stored.get(key)

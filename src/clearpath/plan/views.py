@@ -37,7 +37,7 @@ def _prefixed(parsed: Parsed, prefix: str) -> dict[str, Value]:
 
 def overview(call: Call) -> Response:
     with call.ctx.vault.session() as db:
-        plan = summary.whole_plan(db)
+        plan = summary.whole_plan(db, rows=False)
     return render(call.request, "plan/safety.html", call.session, plan=plan)
 
 
