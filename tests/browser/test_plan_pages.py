@@ -206,3 +206,17 @@ def test_plan_forms_work_without_javascript(new_tab: Callable[..., Tab],
     page.get_by_role("button", name=re.compile(r"^Update\W+Decide where you go first")).click()
     expect(page.locator("#task-s2-where .status-word")).to_have_text("Done")
     assert not tab.watch.problems()
+
+
+def test_plan_pages_fit_a_narrow_phone(new_tab: Callable[..., Tab],
+                                       served_vault: RunningApp, snap: Snap) -> None:
+    tab = new_tab(width=320, height=640)
+    page = tab.page
+    launch_and_unlock(page, served_vault)
+    seed(served_vault)
+    for name, path in _pages():
+        page.goto(served_vault.url(path))
+        overflow = page.evaluate("document.documentElement.scrollWidth")
+        assert overflow <= 320, (name, overflow)
+        if name in ("safety", "part-documents", "exit", "leaving"):
+            snap(page, f"narrow-{name}")

@@ -18,6 +18,7 @@ class StageSpec:
     title: str
     intro: str
     tasks: tuple[tuple[str, str, str], ...]  # (key, title, part)
+    caution: str = ""
 
 
 STAGES: tuple[StageSpec, ...] = (
@@ -38,6 +39,8 @@ STAGES: tuple[StageSpec, ...] = (
             ("s1-digital", "Read the digital safety checklist, without changing anything yet",
              "digital"),
         ),
+        "A new boundary can be met with anger. If saying no could put you in danger, your "
+        "safety comes first: going along for now is a safe choice, not a step back.",
     ),
     StageSpec(
         2,
@@ -59,6 +62,8 @@ STAGES: tuple[StageSpec, ...] = (
             ("s2-advocate", "Talk your plan through with a hotline or a domestic-violence "
              "advocate", "numbers"),
         ),
+        "Preparations can be noticed: a missing folder, a new account, a packed bag. Keep "
+        "them out of the home where you can, and move slowly.",
     ),
     StageSpec(
         3,
@@ -75,6 +80,9 @@ STAGES: tuple[StageSpec, ...] = (
             ("s3-phone", "Check your phone: location sharing off, charger in the bag",
              "digital"),
         ),
+        "The time around leaving is often the most dangerous. Do not announce it. If the "
+        "other person has been violent or threatening, plan the day with a domestic-violence "
+        "advocate, and call the emergency number if you are in danger.",
     ),
     StageSpec(
         4,
@@ -94,6 +102,8 @@ STAGES: tuple[StageSpec, ...] = (
             ("s4-changes", "Make the digital and financial changes you chose to wait with",
              "financial"),
         ),
+        "Blocking can lead to attempts through other people or new accounts. Keep what "
+        "arrives as records; you do not need to read or answer it.",
     ),
 )
 
