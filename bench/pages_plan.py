@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from clearpath.plan import services, tasks
+from clearpath.plan.fields import FieldSpec
+from clearpath.plan.forms import Value
 from clearpath.plan.parts import LEAVING, PARTS
 from clearpath.plan.stages import STAGES
 from clearpath.vault.service import Vault
@@ -25,18 +27,17 @@ PAGES: list[tuple[str, str]] = [
 ]
 
 
-def _values(fields: tuple[object, ...], n: int) -> dict[str, object]:
-    values: dict[str, object] = {}
+def _values(fields: tuple[FieldSpec, ...], n: int) -> dict[str, Value]:
+    values: dict[str, Value] = {}
     for field in fields:
-        name, kind = field.name, field.kind  # type: ignore[attr-defined]
-        if kind == "check":
-            values[name] = n % 2 == 0
-        elif kind == "date":
-            values[name] = date(2027, 1, 1) + timedelta(days=n)
-        elif kind == "choice":
-            values[name] = field.choices[n % len(field.choices)][0]  # type: ignore[attr-defined]
+        if field.kind == "check":
+            values[field.name] = n % 2 == 0
+        elif field.kind == "date":
+            values[field.name] = date(2027, 1, 1) + timedelta(days=n)
+        elif field.kind == "choice":
+            values[field.name] = field.choices[n % len(field.choices)][0]
         else:
-            values[name] = f"{NAMES[n % len(NAMES)]} {n} " + "detail " * (n % 5)
+            values[field.name] = f"{NAMES[n % len(NAMES)]} {n} " + "detail " * (n % 5)
     return values
 
 
@@ -46,7 +47,7 @@ def seed(vault: Vault) -> None:
         for part in PARTS:
             for spec in part.lists:
                 for n in range(ENTRIES):
-                    services.add_entry(db, spec, _values(spec.fields, n))  # type: ignore[arg-type]
+                    services.add_entry(db, spec, _values(spec.fields, n))
             if part.texts:
                 services.save_texts(db, part.slug, {f.name: f"{NAMES[1]} written" for f
                                                     in part.texts})
