@@ -13,6 +13,8 @@ from clearpath.printing.document import BODY_SIZE, INK, MUTED, ClearpathPDF
 
 DOCUMENT_TITLE = "Plan"
 LABEL_SIZE = 9.0
+BOX = "\u2610"
+TICKED = "\u2611"
 INDENT = 4.0
 PAPER_CAUTION = (
     "This paper is not protected by a passphrase. Keep it where the other person will not "
@@ -86,6 +88,19 @@ def _field(pdf: ClearpathPDF, label: str, value: str) -> None:
     pdf.ln(0.8)
 
 
+def _checklist(pdf: ClearpathPDF, items: list[Item], states: Iterable[tuple[str, str]],
+               documents: bool) -> None:
+    """One line per item with a box, ticked once the item has been looked at, so the paper
+    can also be ticked by hand."""
+    select_font(pdf, "", BODY_SIZE)
+    for item in items:
+        pdf.set_x(pdf.l_margin)
+        pdf.cell(INDENT + 2, BODY_SIZE * 0.5, TICKED if item.looked_at else BOX)
+        pdf.multi_cell(pdf.epw - INDENT - 2, BODY_SIZE * 0.5,
+                       item_words(item, states, documents), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1.5)
+
+
 def _part(pdf: ClearpathPDF, part: PartContent) -> None:
     spec = part.spec
     pdf.heading(spec.title, level=2)
@@ -98,8 +113,7 @@ def _part(pdf: ClearpathPDF, part: PartContent) -> None:
     if spec.checklist and part.items:
         if several:
             pdf.heading(spec.checklist.title, level=3)
-        pdf.bullets(item_words(item, spec.checklist.states, spec.checklist.documents)
-                    for item in part.items)
+        _checklist(pdf, part.items, spec.checklist.states, spec.checklist.documents)
     for list_spec, rows in part.lists:
         if not rows:
             continue
@@ -111,7 +125,7 @@ def _part(pdf: ClearpathPDF, part: PartContent) -> None:
             for label, value in entry_fields(list_spec, row):
                 _field(pdf, label, value)
             pdf.ln(2)
-    if not part.started:
+    if not part.started and not part.items:
         pdf.paragraph("Not filled in yet.", muted=True)
 
 
