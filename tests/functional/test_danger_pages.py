@@ -99,10 +99,10 @@ def test_keep_answers_then_view_and_delete(home: Web) -> None:
     assert "911" in page.text
     assert page.text.count("checked>") >= 2
     assert "Nach dem Streit 😟" in home.get("/danger").text
-    assert home.post(f"/danger/checks/{check.id}/delete").status_code == 303
+    assert home.post(f"/danger/checks/{check.id}/delete", {"confirm": "yes"}).status_code == 303
     assert _checks(home) == []
     assert home.get(f"/danger/checks/{check.id}").status_code == 404
-    assert home.post(f"/danger/checks/{check.id}/delete").status_code == 404
+    assert home.post(f"/danger/checks/{check.id}/delete", {"confirm": "yes"}).status_code == 404
 
 
 @pytest.mark.parametrize(

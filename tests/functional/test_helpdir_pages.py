@@ -140,11 +140,11 @@ def test_own_service_add_edit_delete(home: Web) -> None:
     assert "Ask for Aylin" in form.text
     assert home.post(f"/directory/own/{row.id}", {**OWN, "chosen": ""}).status_code == 303
     assert not _own(home)[0].chosen
-    assert home.post(f"/directory/own/{row.id}/delete").status_code == 303
+    assert home.post(f"/directory/own/{row.id}/delete", {"confirm": "yes"}).status_code == 303
     assert _own(home) == []
     assert home.get(f"/directory/own/{row.id}/edit").status_code == 404
     assert home.post(f"/directory/own/{row.id}", OWN).status_code == 404
-    assert home.post(f"/directory/own/{row.id}/delete").status_code == 404
+    assert home.post(f"/directory/own/{row.id}/delete", {"confirm": "yes"}).status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -98,9 +98,9 @@ def test_own_area_add_rate_remove(home: Web) -> None:
     assert home.post("/readiness", {key: "1"}).status_code == 303
     page = home.get("/readiness").text
     assert "Add one small task for this to your exit plan" in page
-    assert home.post(f"/readiness/areas/{area_id}/delete").status_code == 303
+    assert home.post(f"/readiness/areas/{area_id}/delete", {"confirm": "yes"}).status_code == 303
     assert _ratings(home) == []
-    assert home.post(f"/readiness/areas/{area_id}/delete").status_code == 404
+    assert home.post(f"/readiness/areas/{area_id}/delete", {"confirm": "yes"}).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_area_limit(home: Web) -> None:
 def test_delete_entry(home: Web) -> None:
     home.post("/readiness", {"score-emotional": "4"})
     [entry_id] = _entries(home)
-    assert home.post(f"/readiness/entries/{entry_id}/delete").status_code == 303
+    assert home.post(f"/readiness/entries/{entry_id}/delete", {"confirm": "yes"}).status_code == 303
     assert _entries(home) == []
     assert _ratings(home) == []
-    assert home.post(f"/readiness/entries/{entry_id}/delete").status_code == 404
+    assert home.post(f"/readiness/entries/{entry_id}/delete", {"confirm": "yes"}).status_code == 404

@@ -70,10 +70,10 @@ def test_add_edit_delete_a_note(home: Web) -> None:
     assert note.body == "New words"
     assert note.noted_on.isoformat() == "2026-01-03"
 
-    gone = home.post(f"/understand/notes/{note.id}/delete")
+    gone = home.post(f"/understand/notes/{note.id}/delete", {"confirm": "yes"})
     assert gone.status_code == 303
     assert _notes(home) == []
-    assert home.post(f"/understand/notes/{note.id}/delete").status_code == 404
+    assert home.post(f"/understand/notes/{note.id}/delete", {"confirm": "yes"}).status_code == 404
     assert home.get(f"/understand/notes/{note.id}/edit").status_code == 404
 
 
@@ -167,7 +167,7 @@ def test_effects_edit_and_delete(home: Web) -> None:
     assert 'value="8"' in form.text
     assert home.post(f"/understand/effects/{entry.id}", {**FULL, "sleep": "2"}).status_code == 303
     assert _effects(home)[0].sleep == 2
-    assert home.post(f"/understand/effects/{entry.id}/delete").status_code == 303
+    assert home.post(f"/understand/effects/{entry.id}/delete", {"confirm": "yes"}).status_code == 303
     assert _effects(home) == []
     assert home.post(f"/understand/effects/{entry.id}", FULL).status_code == 404
     assert home.get(f"/understand/effects/{entry.id}/edit").status_code == 404
@@ -204,3 +204,14 @@ def test_bad_edit_of_effects_keeps_the_old_entry(home: Web) -> None:
     page = home.post(f"/understand/effects/{entry.id}", {**FULL, "sleep": "99"})
     assert page.status_code == 400
     assert _effects(home)[0].sleep == 8
+
+
+def test_delete_asks_first_and_keeps_the_note_until_confirmed(home: Web) -> None:
+    home.post("/understand/cycle/notes", {"body": "keep me"})
+    [note] = _notes(home)
+    ask = home.post(f"/understand/notes/{note.id}/delete")
+    assert ask.status_code == 200
+    assert "Delete this note?" in ask.text
+    assert 'name="confirm" value="yes"' in ask.text
+    assert f'action="/understand/notes/{note.id}/delete"' in ask.text
+    assert len(_notes(home)) == 1

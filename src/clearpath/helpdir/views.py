@@ -28,6 +28,7 @@ from clearpath.helpdir.services import (
     set_country,
     update_own_service,
 )
+from clearpath.understand.confirm_views import ask_first, confirmed
 from clearpath.web.guards import Access, Call, Handler, guarded
 from clearpath.web.render import error_page, redirect, render
 
@@ -216,6 +217,8 @@ def update_own(call: Call) -> Response:
 
 
 def remove_own(call: Call) -> Response:
+    if not confirmed(call):
+        return ask_first(call, what="this service", back="/directory#own")
     with call.ctx.vault.session() as db:
         found = delete_own_service(db, _own_id(call))
     if not found:

@@ -14,6 +14,7 @@ from starlette.routing import BaseRoute, Route
 
 from clearpath.helpdir.directory import HelpService, load_directory
 from clearpath.helpdir.services import country_asked, get_country, nearest_hotlines
+from clearpath.understand.confirm_views import ask_first, confirmed
 from clearpath.understand.danger import (
     MAX_DANGER_NOTE,
     SIGNS,
@@ -111,6 +112,8 @@ def saved_answers(call: Call) -> Response:
 
 
 def remove_answers(call: Call) -> Response:
+    if not confirmed(call):
+        return ask_first(call, what="these kept answers", back="/danger#saved")
     with call.ctx.vault.session() as db:
         found = delete_check(db, int(call.request.path_params["check_id"]))
     if not found:

@@ -9,6 +9,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from clearpath.charts.svg import Series, line_chart
+from clearpath.understand.confirm_views import ask_first, confirmed
 from clearpath.understand.forms import Collector
 from clearpath.understand.models import EffectEntry
 from clearpath.understand.reflections import (
@@ -165,6 +166,8 @@ def update_entry(call: Call) -> Response:
 
 
 def remove_entry(call: Call) -> Response:
+    if not confirmed(call):
+        return ask_first(call, what="this entry", back="/understand/effects#entries")
     with call.ctx.vault.session() as db:
         found = delete_effect(db, _entry_id(call))
     if not found:

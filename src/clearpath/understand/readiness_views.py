@@ -9,6 +9,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from clearpath.charts.svg import Series, line_chart
+from clearpath.understand.confirm_views import ask_first, confirmed
 from clearpath.understand.forms import Collector
 from clearpath.understand.readiness import (
     HIGH,
@@ -155,6 +156,8 @@ def add_own_area(call: Call) -> Response:
 
 
 def remove_own_area(call: Call) -> Response:
+    if not confirmed(call):
+        return ask_first(call, what="this area and all its ratings", back="/readiness#own-areas")
     with call.ctx.vault.session() as db:
         found = delete_area(db, int(call.request.path_params["area_id"]))
     if not found:
@@ -164,6 +167,8 @@ def remove_own_area(call: Call) -> Response:
 
 
 def remove_entry(call: Call) -> Response:
+    if not confirmed(call):
+        return ask_first(call, what="this entry and its ratings", back="/readiness#history")
     with call.ctx.vault.session() as db:
         found = delete_entry(db, int(call.request.path_params["entry_id"]))
     if not found:

@@ -13,6 +13,7 @@ from starlette.routing import BaseRoute, Route
 
 from clearpath.helpdir import views as helpdir_views
 from clearpath.understand import danger_views, effects_views, readiness_views
+from clearpath.understand.confirm_views import ask_first, confirmed
 from clearpath.understand.forms import Collector
 from clearpath.understand.reflections import (
     MAX_REFLECTION,
@@ -147,7 +148,10 @@ def remove_note(call: Call) -> Response:
         if note is None:
             return not_found(call)
         slug = note.pattern
-        delete_reflection(db, note.id)
+        if confirmed(call):
+            delete_reflection(db, note.id)
+    if not confirmed(call):
+        return ask_first(call, what="this note", back=f"/understand/{slug}#your-notes")
     call.session.flash = "Your note is deleted."
     return redirect(f"/understand/{slug}#your-notes")
 
