@@ -167,7 +167,9 @@ def test_effects_edit_and_delete(home: Web) -> None:
     assert 'value="8"' in form.text
     assert home.post(f"/understand/effects/{entry.id}", {**FULL, "sleep": "2"}).status_code == 303
     assert _effects(home)[0].sleep == 2
-    assert home.post(f"/understand/effects/{entry.id}/delete", {"confirm": "yes"}).status_code == 303
+    assert (
+        home.post(f"/understand/effects/{entry.id}/delete", {"confirm": "yes"}).status_code == 303
+    )
     assert _effects(home) == []
     assert home.post(f"/understand/effects/{entry.id}", FULL).status_code == 404
     assert home.get(f"/understand/effects/{entry.id}/edit").status_code == 404

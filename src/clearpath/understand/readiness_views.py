@@ -39,7 +39,7 @@ def _charts(series: dict[str, list[tuple[date, float]]], areas: list[Area]) -> d
         area.key: line_chart(
             [Series(area.name, series[area.key])],
             title=f"{area.name}, 1 to 10, over time",
-            y_min=LOW,
+            y_min=0,
             y_max=HIGH,
             width=420,
             height=200,
