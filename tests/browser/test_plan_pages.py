@@ -151,7 +151,7 @@ def test_the_printable_page_leaves_the_menu_and_quick_exit_off_paper(
 ) -> None:
     page, app = planned
     page.goto(app.url("/plan/print"))
-    page.get_by_label("A page to print from your browser").check()
+    page.locator("#what-page").check()
     page.get_by_label("I understand this copy is not protected").check()
     page.get_by_role("button", name="Continue").click()
     expect(page.locator("h1")).to_have_text("Safety plan")
@@ -220,3 +220,20 @@ def test_plan_pages_fit_a_narrow_phone(new_tab: Callable[..., Tab],
         assert overflow <= 320, (name, overflow)
         if name in ("safety", "part-documents", "exit", "leaving"):
             snap(page, f"narrow-{name}")
+
+
+def test_the_leaving_page_prints_on_its_own(planned: tuple[Page, RunningApp], snap: Snap) -> None:
+    page, app = planned
+    page.goto(app.url("/plan/print"))
+    page.locator("#what-leaving").check()
+    page.locator("#understood").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("h1")).to_have_text("The moment of leaving")
+    expect(page.get_by_role("button", name="Print now")).to_be_visible()
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert not results.violations_count, describe(results.response["violations"])
+    page.emulate_media(media="print")
+    expect(page.locator("#quick-exit")).to_be_hidden()
+    expect(page.locator("details.add")).to_be_hidden()
+    expect(page.locator("main")).to_contain_text(CHINESE)
+    snap(page, "leaving-as-printed")

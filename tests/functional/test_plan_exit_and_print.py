@@ -223,3 +223,13 @@ def test_pdfs_are_made_in_memory_and_are_not_blank(home: Web, tmp_path: Path, wh
     if what == "card":
         assert len(pages) == 1
 
+
+
+def test_the_leaving_checklist_prints_after_the_confirmation(home: Web) -> None:
+    fill_for_print(home)
+    assert home.post("/plan/print", {"what": "leaving"}).status_code == 400
+    page = home.post("/plan/print", {"what": "leaving", "understood": "yes"})
+    assert page.status_code == 200
+    assert "The moment of leaving" in page.text
+    assert "print command" in page.text
+    assert CHINESE in page.text

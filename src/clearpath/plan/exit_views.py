@@ -152,28 +152,29 @@ def remove_task(call: Call) -> Response:
 # -- the moment of leaving --------------------------------------------------------------------
 
 
-def _show_leaving(call: Call, status: int = 200, errors: dict[str, str] | None = None,
-                  typed: dict[str, Value] | None = None) -> Response:
+def show_leaving(call: Call, status: int = 200, errors: dict[str, str] | None = None,
+                 typed: dict[str, Value] | None = None, *, printing: bool = False) -> Response:
+    """The leaving checklist; ``printing`` shows it as the print step's answer."""
     with call.ctx.vault.session() as db:
         plan = summary.whole_plan(db, only=LEAVING_PARTS)
         leaving_tasks = tasks.stages(db, only=LEAVING_STAGE)[0]
         children = services.read_texts(db, "children")
         pets = services.read_texts(db, "pets")
     return render(call.request, "plan/leaving.html", call.session, status, plan=plan,
-                  children=children, pets=pets,
+                  children=children, pets=pets, printing=printing,
                   stage=leaving_tasks, texts=LEAVING_TEXTS, part_links=PART_LINKS,
                   errors=errors or {}, typed=typed or {})
 
 
 def leaving_page(call: Call) -> Response:
-    return _show_leaving(call)
+    return show_leaving(call)
 
 
 def save_leaving(call: Call) -> Response:
     parsed = parse_form(LEAVING_TEXTS, call.field, "text-")
     if not parsed.ok:
         typed = {"text-" + name: value for name, value in parsed.typed.items()}
-        return _show_leaving(call, 400, parsed.errors, typed)
+        return show_leaving(call, 400, parsed.errors, typed)
     with call.ctx.vault.session() as db:
         services.save_texts(db, LEAVING, parsed.values)
     call.session.flash = "Your message is saved."

@@ -11,6 +11,7 @@ from starlette.routing import BaseRoute
 
 from clearpath.helpdir import services as helpdir
 from clearpath.plan import services, summary
+from clearpath.plan.exit_views import show_leaving
 from clearpath.plan.pages import plan_route
 from clearpath.plan.printout import PAPER_CAUTION, entry_lines, item_words, number_lines, plan_pdf
 from clearpath.plan.wallet_card import CardFacts, card_pdf, is_empty
@@ -18,7 +19,8 @@ from clearpath.web.guards import Call
 from clearpath.web.render import render
 
 CHOICES = (
-    ("page", "A page to print from your browser"),
+    ("page", "The safety plan, as a page to print from your browser"),
+    ("leaving", "The moment of leaving, as one page to print"),
     ("pdf", "The safety plan as a PDF file"),
     ("card", "A wallet card to print (a PDF the size of a bank card, two sides)"),
 )
@@ -80,6 +82,8 @@ def make_output(call: Call) -> Response:
         if is_empty(facts):
             return _show(call, 400, {"what": EMPTY_CARD}, what, plain)
         return _download(card_pdf(facts, headings=not plain), what)
+    if what == "leaving":
+        return show_leaving(call, printing=True)
     with call.ctx.vault.session() as db:
         plan = summary.whole_plan(db)
     if what == "pdf":
