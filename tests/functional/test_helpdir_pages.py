@@ -172,3 +172,13 @@ def test_bad_own_service_edit_keeps_old_values(home: Web) -> None:
     page = home.post(f"/directory/own/{row.id}", {**OWN, "name": ""})
     assert page.status_code == 400
     assert _own(home)[0].name == OWN["name"]
+
+
+def test_a_person_in_a_hurry_can_skip_the_country_question(home: Web) -> None:
+    first = home.get("/directory")
+    assert 'href="/directory?country=all"' in first.text
+    page = home.get("/directory?country=all")
+    assert "Which country are you in?" not in page.text
+    assert "1-800-799-7233" in page.text
+    # Still asked next time.
+    assert "Which country are you in?" in home.get("/directory").text

@@ -65,7 +65,8 @@ def directory_page(call: Call) -> Response:
         home = get_country(db)
         chosen = chosen_ids(db)
         own = list_own_services(db)
-    if not asked:
+    # Asked once, on the first visit; a person in a hurry can skip to every country.
+    if not asked and "country" not in params:
         return _country_page(call, first=True)
     directory = load_directory()
     country = params.get("country", home or ALL)
