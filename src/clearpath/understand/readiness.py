@@ -109,6 +109,8 @@ def delete_area(db: Session, area_id: int) -> bool:
     db.execute(delete(ReadinessRating).where(ReadinessRating.area == f"own-{area_id}"))
     db.delete(row)
     db.flush()
+    # The bulk delete bypassed the entries' loaded rating lists: reload them when next read.
+    db.expire_all()
     return True
 
 
