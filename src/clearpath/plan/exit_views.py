@@ -36,7 +36,7 @@ PART = FieldSpec("part", "The part of your safety plan it concerns", "choice",
 TASK_FIELDS = (
     FieldSpec("status", "Where it stands", "choice", choices=STATUSES),
     FieldSpec("due_on", "Date", "date", 10,
-              hint="Optional: a day you plan it for, or a date to keep in mind."),
+              hint="A day you plan it for, or a date to keep in mind."),
     FieldSpec("notes", "Notes", "area", LONG),
     PART,
 )
