@@ -31,6 +31,8 @@ CHINESE = "\u738b\u5c0f\u660e"  # a person's name
 def seed(app: RunningApp) -> None:
     """A plan with something in every part, names in Arabic and Chinese, a country set."""
     with app.vault.session() as db:
+        # First, so its key is mine-1.
+        services.add_own_item(db, PART_BY_SLUG["bag"].checklist, CHINESE)  # type: ignore[arg-type]
         helpdir.set_country(db, "GB")
         country = load_directory().country("GB")
         assert country is not None
@@ -74,6 +76,7 @@ def _pages() -> list[tuple[str, str]]:
         ("safety", "/plan/safety"),
         *((f"part-{part.slug}", f"/plan/safety/{part.slug}") for part in PARTS),
         ("entry", "/plan/safety/places/lists/places/1"),
+        ("remove-line", "/plan/safety/bag/items/mine-1/remove"),
         ("exit", "/plan/exit"),
         ("task", "/plan/exit/tasks/s1-phrases"),
         ("own-task", "/plan/exit/tasks/mine-1"),

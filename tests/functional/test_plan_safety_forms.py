@@ -271,8 +271,13 @@ def test_own_lines_are_added_ticked_and_removed(home: Web) -> None:
     assert home.post(f"/plan/safety/bag/items/{key}", {"state": "done"}).status_code == 303
     assert home.post("/plan/safety/bag/items", {"label": ""}).status_code == 400
     assert home.post("/plan/safety/bag/items", {"label": "y" * 201}).status_code == 400
+    confirm = home.get(f"/plan/safety/bag/items/{key}/remove")
+    assert confirm.status_code == 200
+    assert "Remove this line?" in confirm.text
+    assert home.get("/plan/safety/bag/items/cash/remove").status_code == 404
     assert home.post(f"/plan/safety/bag/items/{key}/remove").status_code == 303
     assert home.post(f"/plan/safety/bag/items/{key}/remove").status_code == 404
+    assert home.get(f"/plan/safety/bag/items/{key}/remove").status_code == 404
     assert home.post("/plan/safety/bag/items/cash/remove").status_code == 404
     assert home.post("/plan/safety/places/items", {"label": "x"}).status_code == 404
 

@@ -220,6 +220,20 @@ def add_item(call: Call) -> Response:
     return redirect(f"/plan/safety/{part.slug}#checklist-heading")
 
 
+def confirm_remove_item(call: Call) -> Response:
+    """Ask before an own checklist line is removed for good (works without JavaScript)."""
+    part = _part(call)
+    if part is None or part.checklist is None:
+        return not_found(call)
+    key = str(call.request.path_params["key"])
+    with call.ctx.vault.session() as db:
+        item = next((i for i in services.checklist_items(db, part.checklist)
+                     if i.key == key and i.own), None)
+    if item is None:
+        return not_found(call, ITEM_GONE)
+    return render(call.request, "plan/remove_item.html", call.session, part=part, item=item)
+
+
 def remove_item(call: Call) -> Response:
     part = _part(call)
     if part is None or part.checklist is None:
@@ -245,6 +259,7 @@ ROUTES: list[BaseRoute] = [
     plan_route(LISTS + "/{entry:str}/remove", remove_entry, "plan.remove_entry", "POST"),
     plan_route(SAFETY + "/items", add_item, "plan.add_item", "POST"),
     plan_route(SAFETY + "/items/{key:str}", mark_item, "plan.mark_item", "POST"),
+    plan_route(SAFETY + "/items/{key:str}/remove", confirm_remove_item, "plan.confirm_remove"),
     plan_route(SAFETY + "/items/{key:str}/remove", remove_item, "plan.remove_item", "POST"),
     *exit_views.ROUTES,
     *print_views.ROUTES,
