@@ -60,8 +60,14 @@ def test_a_post_without_the_token_is_refused(home: Web) -> None:
 def test_journal_entry_plain_post_then_read_and_search(home: Web) -> None:
     response = home.post(
         "/heal/journal",
-        {"kind": "entry", "day": "2026-11-20", "mood": "4", "title": "Tuesday",
-         "body": "Walked to the sea. Ça va mieux 🌊", "tags": "#Calm, sea"},
+        {
+            "kind": "entry",
+            "day": "2026-11-20",
+            "mood": "4",
+            "title": "Tuesday",
+            "body": "Walked to the sea. Ça va mieux 🌊",
+            "tags": "#Calm, sea",
+        },
     )
     assert response.status_code == 303
     entry_page = home.get(response.headers["location"])
@@ -73,7 +79,8 @@ def test_journal_entry_plain_post_then_read_and_search(home: Web) -> None:
 
 def test_journal_entry_through_the_script_answers_json(home: Web) -> None:
     response = home.post(
-        "/heal/journal", {"kind": "letter", "day": "2026-11-20", "body": "Dear me"},
+        "/heal/journal",
+        {"kind": "letter", "day": "2026-11-20", "body": "Dear me"},
         headers=FETCH,
     )
     assert response.status_code == 200
@@ -108,20 +115,22 @@ def test_journal_entry_needs_another_look(
 
 
 def test_search_escapes_what_was_written(home: Web) -> None:
-    home.post("/heal/journal", {"kind": "entry", "day": "2026-11-20",
-                                "body": "<script>alert(1)</script> river"})
+    home.post(
+        "/heal/journal",
+        {"kind": "entry", "day": "2026-11-20", "body": "<script>alert(1)</script> river"},
+    )
     page = home.get("/heal/journal?q=river")
     assert "<script>alert(1)</script>" not in page.text
     assert "&lt;script&gt;" in page.text
 
 
 def test_morning_pages_have_no_edit(home: Web) -> None:
-    response = home.post("/heal/journal", {"kind": "morning", "day": "2026-11-20",
-                                           "body": "free"})
+    response = home.post("/heal/journal", {"kind": "morning", "day": "2026-11-20", "body": "free"})
     entry_id = int(response.headers["location"].rsplit("/", 1)[1])
     assert "Change it" not in home.get(f"/heal/journal/{entry_id}").text
-    edit = home.post(f"/heal/journal/{entry_id}/edit", {"kind": "morning",
-                                                          "day": "2026-11-20", "body": "new"})
+    edit = home.post(
+        f"/heal/journal/{entry_id}/edit", {"kind": "morning", "day": "2026-11-20", "body": "new"}
+    )
     assert edit.status_code == 303
     with home.vault.session() as db:
         entry = journal.get_entry(db, entry_id)
@@ -133,8 +142,9 @@ def test_journal_edit_and_delete(home: Web) -> None:
     response = home.post("/heal/journal", {"kind": "entry", "day": "2026-11-20", "body": "one"})
     entry_id = int(response.headers["location"].rsplit("/", 1)[1])
     assert "one" in home.get(f"/heal/journal/{entry_id}/edit").text
-    home.post(f"/heal/journal/{entry_id}/edit", {"kind": "entry", "day": "2026-11-21",
-                                                 "body": "two"})
+    home.post(
+        f"/heal/journal/{entry_id}/edit", {"kind": "entry", "day": "2026-11-21", "body": "two"}
+    )
     assert "two" in home.get(f"/heal/journal/{entry_id}").text
     home.post(f"/heal/journal/{entry_id}/delete")
     assert home.get(f"/heal/journal/{entry_id}").headers["location"] == "/heal/journal"
@@ -145,8 +155,10 @@ def test_journal_edit_and_delete(home: Web) -> None:
 
 def test_check_in_plain_and_with_the_script(home: Web) -> None:
     today = date.today().isoformat()
-    response = home.post("/heal/check-in", {"day": today, "mood": "3", "sleep_hours": "6,5",
-                                            "energy": "2", "effect_work": "7"})
+    response = home.post(
+        "/heal/check-in",
+        {"day": today, "mood": "3", "sleep_hours": "6,5", "energy": "2", "effect_work": "7"},
+    )
     assert response.status_code == 303
     with home.vault.session() as db:
         row = checkins.check_in_on(db, date.today())
@@ -201,8 +213,10 @@ def test_routine_ticks_and_edits(home: Web) -> None:
     home.get("/heal/promises")
     with home.vault.session() as db:
         routine, steps = daily.routines(db)[0]
-    home.client.post(f"/heal/routines/{routine.id}/ticks",
-                     data={"csrf_token": home.token(), "step": [str(steps[0].id)]})
+    home.client.post(
+        f"/heal/routines/{routine.id}/ticks",
+        data={"csrf_token": home.token(), "step": [str(steps[0].id)]},
+    )
     with home.vault.session() as db:
         assert daily.ticked_on(db, date.today()) == {steps[0].id}
     home.post(f"/heal/routines/{routine.id}/steps", {"step_text": "Open the curtains"})
@@ -212,11 +226,13 @@ def test_routine_ticks_and_edits(home: Web) -> None:
 
 
 def test_gratitude_three_things_and_read_back(home: Web) -> None:
-    response = home.post("/heal/gratitude", {"day": "2026-11-20", "thing_1": "Tea",
-                                             "thing_2": "Sun", "thing_3": ""})
+    response = home.post(
+        "/heal/gratitude", {"day": "2026-11-20", "thing_1": "Tea", "thing_2": "Sun", "thing_3": ""}
+    )
     assert response.status_code == 303
     page = home.get("/heal/gratitude")
-    assert "Tea" in page.text and "Sun" in page.text
+    assert "Tea" in page.text
+    assert "Sun" in page.text
     empty = home.post("/heal/gratitude", {"day": "2026-11-20"})
     assert empty.status_code == 400
     assert "at least one small thing" in empty.text
@@ -227,8 +243,9 @@ def test_gratitude_three_things_and_read_back(home: Web) -> None:
 
 @pytest.mark.parametrize("kind", sorted(lists.LIST_KINDS))
 def test_every_list_adds_and_removes(home: Web, kind: str) -> None:
-    response = home.post(f"/heal/list/{kind}", {"text": "Ünïcode ✓", "detail": "d",
-                                                "back": "/heal/rebuild"})
+    response = home.post(
+        f"/heal/list/{kind}", {"text": "Ünïcode ✓", "detail": "d", "back": "/heal/rebuild"}
+    )
     assert response.status_code == 303
     assert response.headers["location"] == "/heal/rebuild"
     with home.vault.session() as db:
@@ -246,8 +263,14 @@ def test_a_list_line_that_is_too_long_is_shown_again(home: Web) -> None:
 
 
 def test_goals_with_steps_are_collected_when_done(home: Web) -> None:
-    home.post("/heal/goals", {"goal_title": "A pottery class",
-                              "goal_steps": "Find a class\nBook it", "goal_day": "2027-01-10"})
+    home.post(
+        "/heal/goals",
+        {
+            "goal_title": "A pottery class",
+            "goal_steps": "Find a class\nBook it",
+            "goal_day": "2027-01-10",
+        },
+    )
     with home.vault.session() as db:
         goal = lists.goals(db, done=False)[0]
         step = lists.steps_of(db, [goal.id])[goal.id][0]
@@ -259,13 +282,22 @@ def test_goals_with_steps_are_collected_when_done(home: Web) -> None:
 
 
 def test_dating_plan_and_hard_dates(home: Web) -> None:
-    assert home.post("/heal/dating/plans", {"place": "Café Lune", "who_knows": "Sam"}
-                     ).status_code == 303
+    assert (
+        home.post("/heal/dating/plans", {"place": "Café Lune", "who_knows": "Sam"}).status_code
+        == 303
+    )
     assert "Café Lune" in home.get("/heal/dating").text
     assert home.post("/heal/dating/plans", {"place": ""}).status_code == 400
     soon = date.today().isoformat()
-    home.post("/heal/hard-dates", {"hard_title": "Anniversary", "hard_day": soon,
-                                   "hard_yearly": "on", "hard_note": "Go easy"})
+    home.post(
+        "/heal/hard-dates",
+        {
+            "hard_title": "Anniversary",
+            "hard_day": soon,
+            "hard_yearly": "on",
+            "hard_note": "Go easy",
+        },
+    )
     assert "A hard date is coming" in home.get("/home").text
     with home.vault.session() as db:
         assert timeline.upcoming(db, date.today())[0].days_away == 0
@@ -288,11 +320,14 @@ def test_home_shows_the_word_and_the_switch_and_the_simpler_home(home: Web) -> N
     assert "Just the basics for today" in simple.text
     assert "your local emergency number" in simple.text
     assert "The path" not in simple.text
-    home.post("/heal/list/contact", {"text": "Ana", "detail": "+44 20 7946 0000",
-                                     "back": "/heal/first-days"})
+    home.post(
+        "/heal/list/contact",
+        {"text": "Ana", "detail": "+44 20 7946 0000", "back": "/heal/first-days"},
+    )
     home.post("/heal/first-days", {"task": "Buy bread", "decisions_after": "2099-01-01"})
     simple = home.get("/home")
-    assert "Ana" in simple.text and "Buy bread" in simple.text and "2099" in simple.text
+    for shown in ("Ana", "Buy bread", "2099"):
+        assert shown in simple.text
     home.post("/heal/first-days/switch", {"acute": "off"})
     assert "The path" in home.get("/home").text
 
@@ -309,6 +344,6 @@ def test_pages_have_labels_for_every_field(home: Web) -> None:
         labelled = {t.attrs.get("for") for t in page.find("label")}
         for tag in page.find("input") + page.find("textarea") + page.find("select"):
             kind = tag.attrs.get("type", "")
-            if kind in ("hidden", "submit", "radio") or tag.name == "input" and not kind:
+            if kind in ("hidden", "submit", "radio") or (tag.name == "input" and not kind):
                 continue
             assert tag.attrs.get("id") in labelled, (path, tag.attrs)

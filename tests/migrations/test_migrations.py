@@ -67,7 +67,8 @@ def _search_index_tables(engine: Engine) -> set[str]:
     by hand (writing rows into them would corrupt the index) and not part of the models."""
     with engine.connect() as conn:
         names = conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'"
+            "SELECT name FROM sqlite_master "
+            "WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'"
         ).scalars().all()
     shadows = ("_data", "_idx", "_content", "_docsize", "_config")
     return {*names, *(name + suffix for name in names for suffix in shadows)}

@@ -19,8 +19,11 @@ EFFECTS = {
     "effect_social": "Friends and social life",
     "effect_health": "Health",
 }
-RANGES = {"4w": ("The last four weeks", 28), "3m": ("The last three months", 91),
-          "12m": ("The last twelve months", 365)}
+RANGES = {
+    "4w": ("The last four weeks", 28),
+    "3m": ("The last three months", 91),
+    "12m": ("The last twelve months", 365),
+}
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ def summary(rows: list[CheckIn], today: date, weeks: int = 4) -> list[Trend]:
     before_start = recent_start - timedelta(weeks=weeks)
     recent = [r for r in rows if recent_start <= r.day <= today]
     before = [r for r in rows if before_start <= r.day < recent_start]
-    span = "four weeks" if weeks == 4 else f"{weeks} weeks"  # noqa: PLR2004
+    span = "four weeks" if weeks == 4 else f"{weeks} weeks"
     trends = []
     for attribute, (label, up, down) in _TREND_WORDS.items():
         now = [v for _, v in series(recent, attribute)]
@@ -106,7 +109,9 @@ def summary(rows: list[CheckIn], today: date, weeks: int = 4) -> list[Trend]:
             continue
         change = mean(now) - mean(then)
         if abs(change) < _STEADY[attribute]:
-            sentence = f"{label} has been about the same in the last {span} as in the {span} before."
+            sentence = (
+                f"{label} has been about the same in the last {span} as in the {span} before."
+            )
         else:
             word = up if change > 0 else down
             sentence = f"{label} has been {word} in the last {span} than in the {span} before."

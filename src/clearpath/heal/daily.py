@@ -102,7 +102,9 @@ def add_step(db: Session, routine_id: int, text: str) -> None:
     if db.get(Routine, routine_id) is None:
         return
     position = (
-        db.scalar(select(func.max(RoutineStep.position)).where(RoutineStep.routine_id == routine_id))
+        db.scalar(
+            select(func.max(RoutineStep.position)).where(RoutineStep.routine_id == routine_id)
+        )
         or 0
     ) + 1
     db.add(RoutineStep(routine_id=routine_id, text=text, position=position))
@@ -126,9 +128,7 @@ def ticked_on(db: Session, day: date) -> set[int]:
 
 def set_ticks(db: Session, routine_id: int, day: date, ticked: set[int]) -> None:
     """The checklist of one routine for one day, exactly as the person ticked it."""
-    step_ids = set(
-        db.scalars(select(RoutineStep.id).where(RoutineStep.routine_id == routine_id))
-    )
+    step_ids = set(db.scalars(select(RoutineStep.id).where(RoutineStep.routine_id == routine_id)))
     for tick in db.scalars(
         select(RoutineTick).where(RoutineTick.day == day, RoutineTick.step_id.in_(step_ids))
     ):

@@ -17,7 +17,7 @@ RED_FLAGS = (
     "Making you feel you are always the one who is wrong.",
     "Kind in public, cold or cutting in private.",
     "Not taking no for an answer, even about small things.",
-    "Talking about every former partner as \"crazy\".",
+    'Talking about every former partner as "crazy".',
 )
 GREEN_FLAGS = (
     "Respects a no the first time, without sulking.",

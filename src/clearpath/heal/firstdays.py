@@ -19,7 +19,7 @@ from clearpath.heal.contracts import optional_module
 SMALL_TASKS = (
     "Drink a glass of water and eat something small.",
     "Put your phone on charge and your keys in one place.",
-    "Send one message to someone safe: \"I am OK, I will talk soon.\"",
+    'Send one message to someone safe: "I am OK, I will talk soon."',
     "Open a window or step outside for five minutes.",
     "Take a warm shower and put on something comfortable.",
     "Write down three things you need this week. Only write them, nothing else.",

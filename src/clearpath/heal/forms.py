@@ -63,7 +63,7 @@ class Fields:
             hours = float(value)
         except ValueError:
             hours = -1.0
-        if not 0 <= hours <= 24:  # noqa: PLR2004 - a day has 24 hours
+        if not 0 <= hours <= 24:
             self.errors[name] = f"Please give {label} as a number of hours from 0 to 24."
             return None
         return round(hours * 4) / 4

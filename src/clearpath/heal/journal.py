@@ -135,7 +135,9 @@ class Filters:
     until: date | None = None
 
 
-def search(db: Session, filters: Filters, *, limit: int = PAGE_SIZE, offset: int = 0) -> list[Found]:
+def search(
+    db: Session, filters: Filters, *, limit: int = PAGE_SIZE, offset: int = 0
+) -> list[Found]:
     """Entries matching the filters, newest first, each with a highlighted snippet."""
     match = fts_query(filters.query)
     if filters.query.strip() and not match:
@@ -161,8 +163,10 @@ def search(db: Session, filters: Filters, *, limit: int = PAGE_SIZE, offset: int
         ).all()
         return [Found(entry, escape(_opening(entry.body))) for entry in rows]
     # Filter and page first, then make snippets only for the entries shown.
-    matching = select(text("rowid")).select_from(text("heal_journal_fts")).where(
-        text("heal_journal_fts MATCH :match")
+    matching = (
+        select(text("rowid"))
+        .select_from(text("heal_journal_fts"))
+        .where(text("heal_journal_fts MATCH :match"))
     )
     rows = db.scalars(
         select(JournalEntry)
@@ -174,8 +178,7 @@ def search(db: Session, filters: Filters, *, limit: int = PAGE_SIZE, offset: int
     ).all()
     snippets = _snippets(db, match, [entry.id for entry in rows])
     return [
-        Found(entry, highlighted(snippets.get(entry.id) or _opening(entry.body)))
-        for entry in rows
+        Found(entry, highlighted(snippets.get(entry.id) or _opening(entry.body))) for entry in rows
     ]
 
 

@@ -31,8 +31,7 @@ LIST_KINDS: dict[str, ListKind] = {
     kind.key: kind
     for kind in (
         ListKind("contact", "Who to call", "Name", "Phone number or how to reach them"),
-        ListKind("anchor", "My sensory anchors", "Something that steadies you",
-                 "When it helps"),
+        ListKind("anchor", "My sensory anchors", "Something that steadies you", "When it helps"),
         ListKind("quality", "Qualities I admire in myself", "A quality", "A time it showed"),
         ListKind("nourished", "Things that used to nourish me", "Something that fed you"),
         ListKind("to_try", "New things to try", "Something to try"),
@@ -42,8 +41,12 @@ LIST_KINDS: dict[str, ListKind] = {
         ListKind("comfort_song", "Songs", "A song", "Who sings it"),
         ListKind("comfort_memory", "Memories", "A memory"),
         ListKind("comfort_scent", "Scents", "A scent"),
-        ListKind("people", "People who reflect my values", "A name",
-                 "What you value in them, or a first small step"),
+        ListKind(
+            "people",
+            "People who reflect my values",
+            "A name",
+            "What you value in them, or a first small step",
+        ),
         ListKind("value", "What I value", "Something you value"),
         ListKind("not_accept", "What I will not accept", "Something you will not accept"),
         ListKind("red_flag", "Red flags I now recognise", "A red flag, in your words"),
@@ -57,13 +60,17 @@ class ListError(ValueError):
     """Something about the item needs another look; the message says what."""
 
 
-def add_item(db: Session, kind: str, text: str, detail: str = "", day: date | None = None) -> ListItem:
+def add_item(
+    db: Session, kind: str, text: str, detail: str = "", day: date | None = None
+) -> ListItem:
     """Add a line to one of the lists (the caller's session commits)."""
     if kind not in LIST_KINDS:
         raise ListError("This list is not known.")
     count = db.scalar(select(func.count(ListItem.id)).where(ListItem.kind == kind)) or 0
     if count >= MAX_ITEMS_PER_LIST:
-        raise ListError(f"This list holds up to {MAX_ITEMS_PER_LIST} lines. Remove one to add another.")
+        raise ListError(
+            f"This list holds up to {MAX_ITEMS_PER_LIST} lines. Remove one to add another."
+        )
     item = ListItem(kind=kind, text=text, detail=detail, day=day, created_at=datetime.now(UTC))
     db.add(item)
     db.flush()

@@ -29,8 +29,12 @@ PHASES: tuple[Phase, ...] = (
         "The first weeks",
         0,
         42,
-        ("Shock, and then waves of relief", "Feeling exposed or on alert",
-         "Tiredness that sleep does not fix", "Doubt about what really happened"),
+        (
+            "Shock, and then waves of relief",
+            "Feeling exposed or on alert",
+            "Tiredness that sleep does not fix",
+            "Doubt about what really happened",
+        ),
         "Keep things small: eat, sleep, stay close to people who feel safe. "
         "Big decisions can wait.",
     ),
@@ -39,8 +43,12 @@ PHASES: tuple[Phase, ...] = (
         "Months one to six",
         42,
         182,
-        ("Grief that comes and goes", "Doubt, and sometimes missing them",
-         "Anger that surprises you", "Routines starting to form"),
+        (
+            "Grief that comes and goes",
+            "Doubt, and sometimes missing them",
+            "Anger that surprises you",
+            "Routines starting to form",
+        ),
         "Good days and hard days take turns. Both belong to healing.",
     ),
     Phase(
@@ -48,8 +56,11 @@ PHASES: tuple[Phase, ...] = (
         "Six to eighteen months",
         182,
         548,
-        ("More strength on more days", "A clearer sense of who you are",
-         "New connections, and old ones coming back"),
+        (
+            "More strength on more days",
+            "A clearer sense of who you are",
+            "New connections, and old ones coming back",
+        ),
         "You may notice you think of the past less often. Let yourself enjoy that.",
     ),
     Phase(
@@ -57,8 +68,11 @@ PHASES: tuple[Phase, ...] = (
         "After that",
         548,
         None,
-        ("Continued growth", "Hard dates that still sting, and pass",
-         "Joy that feels like your own again"),
+        (
+            "Continued growth",
+            "Hard dates that still sting, and pass",
+            "Joy that feels like your own again",
+        ),
         "Healing keeps going quietly. Old feelings can visit; they do not undo your progress.",
     ),
 )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -104,10 +104,12 @@ async def read_upload(request: Request) -> Upload:
     problem = ""
     try:
         async for chunk in request.stream():
+            room = BODY_LIMIT - received
             received += len(chunk)
+            # Up to the cap only (the token at the start still counts); then stop reading.
+            parser.write(chunk[: max(room, 0)])
             if received > BODY_LIMIT:
                 raise UploadRefused("This photo is larger than 4 MB. Please choose a smaller one.")
-            parser.write(chunk)
         parser.finalize()
     except UploadRefused as exc:
         problem = str(exc)
@@ -117,8 +119,10 @@ async def read_upload(request: Request) -> Upload:
     # expired form; the last part may be cut off, so only whole earlier parts are kept.
     whole = parts[:-1] if problem else parts
     fields = [(p.name, p.data.decode("utf-8", "replace")) for p in whole if not p.is_file]
-    photo = None if problem else next(
-        (bytes(p.data) for p in parts if p.is_file and p.name == FILE_FIELD), None
+    photo = (
+        None
+        if problem
+        else next((bytes(p.data) for p in parts if p.is_file and p.name == FILE_FIELD), None)
     )
     return Upload(fields, photo or None, problem)
 
@@ -136,7 +140,7 @@ def with_upload(
         except UploadRefused as exc:
             upload = Upload([], None, str(exc))
         # The guard reads the form through request.form(), which returns this parsed copy.
-        request._form = FormData(upload.fields)  # noqa: SLF001 - see the module docstring
+        request._form = FormData(list[tuple[str, str | UploadFile]](upload.fields))
         request.state.heal_upload = upload
         return await endpoint(request)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 from starlette.responses import Response
@@ -21,7 +22,7 @@ NOTE_LIMIT = 500
 QUALITY = {1: "Poor", 2: "Restless", 3: "All right", 4: "Good", 5: "Deep and restful"}
 
 
-def _values(**extra: object) -> dict[str, object]:
+def _values(**extra: Any) -> dict[str, Any]:
     return {"moods": MOODS, "amount": SCALE, "quality": QUALITY, "effects": EFFECTS, **extra}
 
 
@@ -48,7 +49,9 @@ def check_in_page(call: Call) -> Response:
         row = checkins.check_in_on(db, day)
         typed = _typed_from(row, day)
     return render(
-        call.request, "heal/check_in.html", call.session,
+        call.request,
+        "heal/check_in.html",
+        call.session,
         **_values(typed=typed, already=row is not None, is_today=day == today()),
     )
 
@@ -69,20 +72,30 @@ def save_check_in(call: Call) -> Response:
     effects = {name: form.number(name, label.lower(), 0, 10) for name, label in EFFECTS.items()}
     if form.errors or day is None or mood is None:
         return invalid(
-            call, "heal/check_in.html", form.errors,
+            call,
+            "heal/check_in.html",
+            form.errors,
             **_values(typed=form.typed, already=False, is_today=True),
         )
     draft = CheckInDraft(
-        day, mood, sleep_hours, quality, energy, anxiety, eating, movement, contact,
-        effects["effect_sleep"], effects["effect_work"], effects["effect_social"],
+        day,
+        mood,
+        sleep_hours,
+        quality,
+        energy,
+        anxiety,
+        eating,
+        movement,
+        contact,
+        effects["effect_sleep"],
+        effects["effect_work"],
+        effects["effect_social"],
         effects["effect_health"],
     )
     with call.ctx.vault.session() as db:
         checkins.save_check_in(db, draft)
     message = "Thank you for checking in. It is saved."
-    return saved(
-        call, message, "/heal/check-in/charts", "heal/_check_in_saved.html", note=message
-    )
+    return saved(call, message, "/heal/check-in/charts", "heal/_check_in_saved.html", note=message)
 
 
 def markers_between(db: Session, first: date, last: date) -> list[Marker]:
@@ -114,30 +127,55 @@ def charts_page(call: Call) -> Response:
         rows = checkins.check_ins_between(db, min(first, last - timedelta(days=55)), last)
         markers = markers_between(db, first, last)
     shown = [row for row in rows if row.day >= first]
-    points = checkins.weekly_means if days > 100 else checkins.series  # noqa: PLR2004
+    points = checkins.weekly_means if days > 100 else checkins.series
     mood = Series("Mood (1 to 5)", points(shown, "mood"))
     energy = Series("Energy (1 to 5)", points(shown, "energy"))
     worry = Series("Worry (1 to 5)", points(shown, "anxiety"))
     sleep = Series("Sleep (hours)", points(shown, "sleep_hours"))
-    per = " (weekly averages)" if days > 100 else ""  # noqa: PLR2004
+    per = " (weekly averages)" if days > 100 else ""
     charts = [
-        line_chart([mood, energy, worry], title=f"Mood, energy and worry{per}", y_min=1,
-                   y_max=5, markers=markers),
+        line_chart(
+            [mood, energy, worry],
+            title=f"Mood, energy and worry{per}",
+            y_min=1,
+            y_max=5,
+            markers=markers,
+        ),
         line_chart([sleep], title=f"Hours of sleep{per}", y_min=0, y_max=12, markers=markers),
     ]
     return render(
-        call.request, "heal/charts.html", call.session,
-        ranges=RANGES, current=key, label=label, charts=charts, markers=markers,
-        summary=checkins.summary(rows, last), rows=list(reversed(shown))[:62],
-        moods=MOODS, count=len(shown),
+        call.request,
+        "heal/charts.html",
+        call.session,
+        ranges=RANGES,
+        current=key,
+        label=label,
+        charts=charts,
+        markers=markers,
+        summary=checkins.summary(rows, last),
+        rows=list(reversed(shown))[:62],
+        moods=MOODS,
+        count=len(shown),
     )
 
 
 ROUTES = [
-    Route("/heal/check-in", guarded(check_in_page, Access.UNLOCKED), methods=["GET"],
-          name="heal.check_in"),
-    Route("/heal/check-in", guarded(save_check_in, Access.UNLOCKED), methods=["POST"],
-          name="heal.check_in_save"),
-    Route("/heal/check-in/charts", guarded(charts_page, Access.UNLOCKED), methods=["GET"],
-          name="heal.charts"),
+    Route(
+        "/heal/check-in",
+        guarded(check_in_page, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.check_in",
+    ),
+    Route(
+        "/heal/check-in",
+        guarded(save_check_in, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.check_in_save",
+    ),
+    Route(
+        "/heal/check-in/charts",
+        guarded(charts_page, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.charts",
+    ),
 ]

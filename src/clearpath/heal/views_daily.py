@@ -48,8 +48,13 @@ def add_promise(call: Call) -> Response:
             )
         promise = daily.add_promise(db, text)
         return saved(
-            call, "Your promise is added. Small is perfect.", "/heal/promises#promises",
-            "heal/_promise.html", promise=promise, kept={}, kept_today=set(),
+            call,
+            "Your promise is added. Small is perfect.",
+            "/heal/promises#promises",
+            "heal/_promise.html",
+            promise=promise,
+            kept={},
+            kept_today=set(),
         )
 
 
@@ -65,8 +70,13 @@ def keep_promise(call: Call) -> Response:
         if promise is None:
             return saved(call, message, "/heal/promises#promises")
         return saved(
-            call, message, "/heal/promises#promises", "heal/_promise.html",
-            promise=promise, kept={promise_id: count}, kept_today={promise_id},
+            call,
+            message,
+            "/heal/promises#promises",
+            "heal/_promise.html",
+            promise=promise,
+            kept={promise_id: count},
+            kept_today={promise_id},
         )
 
 
@@ -93,7 +103,9 @@ def add_routine(call: Call) -> Response:
                 call, "heal/promises.html", form.errors, typed=form.typed, **_promise_values(db)
             )
         routine = daily.add_routine(db, name)
-    return saved(call, "Routine added. Now add a step or two.", f"/heal/promises#routine-{routine.id}")
+    return saved(
+        call, "Routine added. Now add a step or two.", f"/heal/promises#routine-{routine.id}"
+    )
 
 
 def add_step(call: Call) -> Response:
@@ -103,8 +115,11 @@ def add_step(call: Call) -> Response:
     with call.ctx.vault.session() as db:
         if form.errors:
             return invalid(
-                call, "heal/promises.html", {f"step-{routine_id}": form.errors["step_text"]},
-                typed=form.typed, **_promise_values(db),
+                call,
+                "heal/promises.html",
+                {f"step-{routine_id}": form.errors["step_text"]},
+                typed=form.typed,
+                **_promise_values(db),
             )
         daily.add_step(db, routine_id, text)
     return saved(call, "Step added.", f"/heal/promises#routine-{routine_id}")
@@ -145,13 +160,20 @@ def add_gratitude(call: Call) -> Response:
     with call.ctx.vault.session() as db:
         if form.errors or day is None:
             return invalid(
-                call, "heal/gratitude.html", form.errors, typed=form.typed,
+                call,
+                "heal/gratitude.html",
+                form.errors,
+                typed=form.typed,
                 **_gratitude_values(db),
             )
         added = [lists.add_item(db, "gratitude", text, "", day) for text in things if text]
         return saved(
-            call, "Kept. Thank you for noticing them.", "/heal/gratitude",
-            "heal/_gratitude_day.html", day=day, items=added,
+            call,
+            "Kept. Thank you for noticing them.",
+            "/heal/gratitude",
+            "heal/_gratitude_day.html",
+            day=day,
+            items=added,
         )
 
 
@@ -160,8 +182,12 @@ def _post(path: str, handler: Any, name: str) -> Route:
 
 
 ROUTES = [
-    Route("/heal/promises", guarded(promises_page, Access.UNLOCKED), methods=["GET"],
-          name="heal.promises"),
+    Route(
+        "/heal/promises",
+        guarded(promises_page, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.promises",
+    ),
     _post("/heal/promises", add_promise, "heal.promise_add"),
     _post("/heal/promises/{item_id:int}/kept", keep_promise, "heal.promise_kept"),
     _post("/heal/promises/{item_id:int}/away", put_away, "heal.promise_away"),
@@ -170,7 +196,11 @@ ROUTES = [
     _post("/heal/routines/{item_id:int}/steps", add_step, "heal.routine_step_add"),
     _post("/heal/routines/{item_id:int}/remove", remove_routine, "heal.routine_remove"),
     _post("/heal/routine-steps/{item_id:int}/remove", remove_step, "heal.routine_step_remove"),
-    Route("/heal/gratitude", guarded(gratitude_page, Access.UNLOCKED), methods=["GET"],
-          name="heal.gratitude"),
+    Route(
+        "/heal/gratitude",
+        guarded(gratitude_page, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.gratitude",
+    ),
     _post("/heal/gratitude", add_gratitude, "heal.gratitude_add"),
 ]

@@ -48,7 +48,9 @@ def add_plan(call: Call) -> Response:
         if form.errors:
             return invalid(call, "heal/dating.html", form.errors, typed=form.typed, **_values(db))
         dating.add_plan(db, draft)
-    return saved(call, "Your plan is saved. Enjoy yourself, and trust your gut.", "/heal/dating#plans")
+    return saved(
+        call, "Your plan is saved. Enjoy yourself, and trust your gut.", "/heal/dating#plans"
+    )
 
 
 def remove_plan(call: Call) -> Response:
@@ -58,10 +60,19 @@ def remove_plan(call: Call) -> Response:
 
 
 ROUTES = [
-    Route("/heal/dating", guarded(dating_page, Access.UNLOCKED), methods=["GET"],
-          name="heal.dating"),
-    Route("/heal/dating/plans", guarded(add_plan, Access.UNLOCKED), methods=["POST"],
-          name="heal.date_plan_add"),
-    Route("/heal/dating/plans/{item_id:int}/remove", guarded(remove_plan, Access.UNLOCKED),
-          methods=["POST"], name="heal.date_plan_remove"),
+    Route(
+        "/heal/dating", guarded(dating_page, Access.UNLOCKED), methods=["GET"], name="heal.dating"
+    ),
+    Route(
+        "/heal/dating/plans",
+        guarded(add_plan, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.date_plan_add",
+    ),
+    Route(
+        "/heal/dating/plans/{item_id:int}/remove",
+        guarded(remove_plan, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.date_plan_remove",
+    ),
 ]

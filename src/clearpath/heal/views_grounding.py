@@ -25,4 +25,11 @@ def grounding(call: Call) -> Response:
         )
 
 
-ROUTES = [Route("/heal/grounding", guarded(grounding, Access.UNLOCKED), methods=["GET"], name="heal.grounding")]
+ROUTES = [
+    Route(
+        "/heal/grounding",
+        guarded(grounding, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.grounding",
+    )
+]

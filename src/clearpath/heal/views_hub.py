@@ -136,7 +136,22 @@ def switch_panel(db: Session, day: date) -> list[Any]:
 
 ROUTES = [
     Route("/heal", guarded(hub, Access.UNLOCKED), methods=["GET"], name="heal.hub"),
-    Route("/heal/first-days", guarded(first_days, Access.UNLOCKED), methods=["GET"], name="heal.first_days"),
-    Route("/heal/first-days", guarded(save_first_days, Access.UNLOCKED), methods=["POST"], name="heal.first_days_save"),
-    Route("/heal/first-days/switch", guarded(switch, Access.UNLOCKED), methods=["POST"], name="heal.first_days_switch"),
+    Route(
+        "/heal/first-days",
+        guarded(first_days, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.first_days",
+    ),
+    Route(
+        "/heal/first-days",
+        guarded(save_first_days, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.first_days_save",
+    ),
+    Route(
+        "/heal/first-days/switch",
+        guarded(switch, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.first_days_switch",
+    ),
 ]

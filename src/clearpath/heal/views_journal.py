@@ -55,8 +55,14 @@ def journal_page(call: Call) -> Response:
             page=page,
             filters=filters,
             filtering=any(
-                (filters.query, filters.tag, filters.mood, filters.kind, filters.since,
-                 filters.until)
+                (
+                    filters.query,
+                    filters.tag,
+                    filters.mood,
+                    filters.kind,
+                    filters.since,
+                    filters.until,
+                )
             ),
             tags=journal.all_tags(db),
             total=journal.count_entries(db),
@@ -79,9 +85,7 @@ def new_entry(call: Call) -> Response:
     except (ValueError, IndexError):
         prompt = ""
     typed = {"kind": kind, "day": today().isoformat(), "prompt": prompt}
-    return render(
-        call.request, "heal/journal_form.html", call.session, **_form_values(typed=typed)
-    )
+    return render(call.request, "heal/journal_form.html", call.session, **_form_values(typed=typed))
 
 
 def _read_entry(call: Call) -> tuple[EntryDraft | None, Fields]:
@@ -105,7 +109,9 @@ def _read_entry(call: Call) -> tuple[EntryDraft | None, Fields]:
 def create_entry(call: Call) -> Response:
     draft, form = _read_entry(call)
     if draft is None:
-        return invalid(call, "heal/journal_form.html", form.errors, **_form_values(typed=form.typed))
+        return invalid(
+            call, "heal/journal_form.html", form.errors, **_form_values(typed=form.typed)
+        )
     with call.ctx.vault.session() as db:
         entry = journal.add_entry(db, draft)
         message = {
@@ -113,8 +119,12 @@ def create_entry(call: Call) -> Response:
             "morning": "Your morning pages are kept as you wrote them.",
         }.get(entry.kind, "Your entry is saved.")
         return saved(
-            call, message, f"/heal/journal/{entry.id}", "heal/_journal_saved.html",
-            entry=entry, note=message,
+            call,
+            message,
+            f"/heal/journal/{entry.id}",
+            "heal/_journal_saved.html",
+            entry=entry,
+            note=message,
         )
 
 
@@ -143,12 +153,18 @@ def edit_entry(call: Call) -> Response:
             call.session.flash = NOT_THERE if entry is None else str(journal.KeptAsWritten())
             return redirect("/heal/journal" if entry is None else f"/heal/journal/{entry.id}")
         typed = {
-            "kind": entry.kind, "day": entry.day.isoformat(), "mood": str(entry.mood or ""),
-            "title": entry.title, "body": entry.body, "tags": " ".join(journal.tags_of(entry)),
+            "kind": entry.kind,
+            "day": entry.day.isoformat(),
+            "mood": str(entry.mood or ""),
+            "title": entry.title,
+            "body": entry.body,
+            "tags": " ".join(journal.tags_of(entry)),
             "prompt": entry.prompt,
         }
         return render(
-            call.request, "heal/journal_form.html", call.session,
+            call.request,
+            "heal/journal_form.html",
+            call.session,
             **_form_values(typed=typed, entry_id=entry.id),
         )
 
@@ -158,7 +174,9 @@ def update_entry(call: Call) -> Response:
     draft, form = _read_entry(call)
     if draft is None:
         return invalid(
-            call, "heal/journal_form.html", form.errors,
+            call,
+            "heal/journal_form.html",
+            form.errors,
             **_form_values(typed=form.typed, entry_id=entry_id),
         )
     try:
@@ -204,22 +222,58 @@ def prompts_page(call: Call) -> Response:
 
 
 ROUTES = [
-    Route("/heal/journal", guarded(journal_page, Access.UNLOCKED), methods=["GET"],
-          name="heal.journal"),
-    Route("/heal/journal", guarded(create_entry, Access.UNLOCKED), methods=["POST"],
-          name="heal.journal_create"),
-    Route("/heal/journal/new", guarded(new_entry, Access.UNLOCKED), methods=["GET"],
-          name="heal.journal_new"),
-    Route("/heal/journal/prompts", guarded(prompts_page, Access.UNLOCKED), methods=["GET"],
-          name="heal.journal_prompts"),
-    Route("/heal/journal/{item_id:int}", guarded(show_entry, Access.UNLOCKED), methods=["GET"],
-          name="heal.journal_entry"),
-    Route("/heal/journal/{item_id:int}/edit", guarded(edit_entry, Access.UNLOCKED),
-          methods=["GET"], name="heal.journal_edit"),
-    Route("/heal/journal/{item_id:int}/edit", guarded(update_entry, Access.UNLOCKED),
-          methods=["POST"], name="heal.journal_update"),
-    Route("/heal/journal/{item_id:int}/delete", guarded(delete_entry, Access.UNLOCKED),
-          methods=["POST"], name="heal.journal_delete"),
-    Route("/heal/journal/{item_id:int}/incident", guarded(to_incident, Access.UNLOCKED),
-          methods=["POST"], name="heal.journal_incident"),
+    Route(
+        "/heal/journal",
+        guarded(journal_page, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.journal",
+    ),
+    Route(
+        "/heal/journal",
+        guarded(create_entry, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.journal_create",
+    ),
+    Route(
+        "/heal/journal/new",
+        guarded(new_entry, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.journal_new",
+    ),
+    Route(
+        "/heal/journal/prompts",
+        guarded(prompts_page, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.journal_prompts",
+    ),
+    Route(
+        "/heal/journal/{item_id:int}",
+        guarded(show_entry, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.journal_entry",
+    ),
+    Route(
+        "/heal/journal/{item_id:int}/edit",
+        guarded(edit_entry, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.journal_edit",
+    ),
+    Route(
+        "/heal/journal/{item_id:int}/edit",
+        guarded(update_entry, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.journal_update",
+    ),
+    Route(
+        "/heal/journal/{item_id:int}/delete",
+        guarded(delete_entry, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.journal_delete",
+    ),
+    Route(
+        "/heal/journal/{item_id:int}/incident",
+        guarded(to_incident, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.journal_incident",
+    ),
 ]

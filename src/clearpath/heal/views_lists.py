@@ -35,13 +35,10 @@ def add_line(call: Call) -> Response:
             with call.ctx.vault.session() as db:
                 item = lists.add_item(db, kind.key, text, detail, day)
                 message = ADDED.get(kind.key, f"Added to {kind.heading.lower()}.")
-                response = saved(call, message, back, "heal/_item.html", item=item, back=back)
-            return response
+                return saved(call, message, back, "heal/_item.html", item=item, back=back)
         except lists.ListError as exc:
             form.errors["text"] = str(exc)
-    return invalid(
-        call, "heal/list_fix.html", form.errors, kind=kind, typed=form.typed, back=back
-    )
+    return invalid(call, "heal/list_fix.html", form.errors, kind=kind, typed=form.typed, back=back)
 
 
 def remove_line(call: Call) -> Response:
@@ -54,7 +51,12 @@ def remove_line(call: Call) -> Response:
 
 
 ROUTES = [
-    Route("/heal/list/{kind}", guarded(add_line, Access.UNLOCKED), methods=["POST"], name="heal.list_add"),
+    Route(
+        "/heal/list/{kind}",
+        guarded(add_line, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.list_add",
+    ),
     Route(
         "/heal/list/{kind}/{item_id:int}/remove",
         guarded(remove_line, Access.UNLOCKED),

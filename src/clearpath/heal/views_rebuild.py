@@ -43,8 +43,11 @@ def rebuild_page(call: Call) -> Response:
 def doubt_page(call: Call) -> Response:
     with call.ctx.vault.session() as db:
         return render(
-            call.request, "heal/doubt.html", call.session,
-            qualities=lists.items(db, "quality"), wins=lists.items(db, "win")[:12],
+            call.request,
+            "heal/doubt.html",
+            call.session,
+            qualities=lists.items(db, "quality"),
+            wins=lists.items(db, "win")[:12],
             words=lists.items(db, "comfort_words"),
         )
 
@@ -118,10 +121,17 @@ def add_photo(call: Call) -> Response:
                 form.errors["photo"] = str(exc)
         if form.errors:
             return render(
-                call.request, "heal/comfort.html", call.session, 400,
-                errors=form.errors, typed=form.typed, **_comfort_values(db),
+                call.request,
+                "heal/comfort.html",
+                call.session,
+                400,
+                errors=form.errors,
+                typed=form.typed,
+                **_comfort_values(db),
             )
-    return saved(call, "Your photo is in the comfort box, locked in the vault.", "/heal/comfort#photos")
+    return saved(
+        call, "Your photo is in the comfort box, locked in the vault.", "/heal/comfort#photos"
+    )
 
 
 def show_photo(call: Call) -> Response:
@@ -148,19 +158,39 @@ def _post(path: str, handler: Any, name: str) -> Route:
 
 
 ROUTES = [
-    Route("/heal/rebuild", guarded(rebuild_page, Access.UNLOCKED), methods=["GET"],
-          name="heal.rebuild"),
-    Route("/heal/rebuild/doubt", guarded(doubt_page, Access.UNLOCKED), methods=["GET"],
-          name="heal.doubt"),
+    Route(
+        "/heal/rebuild",
+        guarded(rebuild_page, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.rebuild",
+    ),
+    Route(
+        "/heal/rebuild/doubt",
+        guarded(doubt_page, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.doubt",
+    ),
     _post("/heal/goals", add_goal, "heal.goal_add"),
     _post("/heal/goal-steps/{item_id:int}/toggle", toggle_step, "heal.goal_step"),
     _post("/heal/goals/{item_id:int}/done", finish_goal, "heal.goal_done"),
     _post("/heal/goals/{item_id:int}/remove", remove_goal, "heal.goal_remove"),
-    Route("/heal/comfort", guarded(comfort_page, Access.UNLOCKED), methods=["GET"],
-          name="heal.comfort"),
-    Route("/heal/comfort/photos", with_upload(guarded(add_photo, Access.UNLOCKED)),
-          methods=["POST"], name="heal.photo_add"),
-    Route("/heal/comfort/photos/{item_id:int}", guarded(show_photo, Access.UNLOCKED),
-          methods=["GET"], name="heal.photo"),
+    Route(
+        "/heal/comfort",
+        guarded(comfort_page, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.comfort",
+    ),
+    Route(
+        "/heal/comfort/photos",
+        with_upload(guarded(add_photo, Access.UNLOCKED)),
+        methods=["POST"],
+        name="heal.photo_add",
+    ),
+    Route(
+        "/heal/comfort/photos/{item_id:int}",
+        guarded(show_photo, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.photo",
+    ),
     _post("/heal/comfort/photos/{item_id:int}/remove", remove_photo, "heal.photo_remove"),
 ]

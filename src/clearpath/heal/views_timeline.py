@@ -27,7 +27,9 @@ def _values(db: Session) -> dict[str, Any]:
         "here": timeline.phase_for(leaving, day),
         "milestones": lists.items(db, "milestone"),
         "milestone_kind": lists.LIST_KINDS["milestone"],
-        "hard_dates": [(row, timeline.next_occurrence(row, day)) for row in timeline.hard_dates(db)],
+        "hard_dates": [
+            (row, timeline.next_occurrence(row, day)) for row in timeline.hard_dates(db)
+        ],
         "today": day,
     }
 
@@ -71,12 +73,28 @@ def remove_hard_date(call: Call) -> Response:
 
 
 ROUTES = [
-    Route("/heal/timeline", guarded(timeline_page, Access.UNLOCKED), methods=["GET"],
-          name="heal.timeline"),
-    Route("/heal/timeline/leaving", guarded(set_leaving, Access.UNLOCKED), methods=["POST"],
-          name="heal.leaving"),
-    Route("/heal/hard-dates", guarded(add_hard_date, Access.UNLOCKED), methods=["POST"],
-          name="heal.hard_date_add"),
-    Route("/heal/hard-dates/{item_id:int}/remove", guarded(remove_hard_date, Access.UNLOCKED),
-          methods=["POST"], name="heal.hard_date_remove"),
+    Route(
+        "/heal/timeline",
+        guarded(timeline_page, Access.UNLOCKED),
+        methods=["GET"],
+        name="heal.timeline",
+    ),
+    Route(
+        "/heal/timeline/leaving",
+        guarded(set_leaving, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.leaving",
+    ),
+    Route(
+        "/heal/hard-dates",
+        guarded(add_hard_date, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.hard_date_add",
+    ),
+    Route(
+        "/heal/hard-dates/{item_id:int}/remove",
+        guarded(remove_hard_date, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.hard_date_remove",
+    ),
 ]

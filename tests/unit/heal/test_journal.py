@@ -39,7 +39,7 @@ def test_search_finds_words_and_marks_them_after_escaping(unlocked_vault: Vault)
 
 def test_search_survives_fts_syntax_in_the_query(unlocked_vault: Vault) -> None:
     with unlocked_vault.session() as db:
-        journal.add_entry(db, draft("NEAR the end, a quote \" and a star * and more"))
+        journal.add_entry(db, draft('NEAR the end, a quote " and a star * and more'))
     with unlocked_vault.session() as db:
         assert journal.search(db, Filters(query='NEAR( "end* quote AND'))
         assert journal.search(db, Filters(query='"""')) == []

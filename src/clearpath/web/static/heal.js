@@ -62,7 +62,7 @@
           var empty = document.getElementById(target + "-empty");
           if (empty) { empty.remove(); }
         }
-        if (form.hasAttribute("data-heal-reset")) { form.reset(); }
+        if (form.hasAttribute("data-heal-clear")) { form.reset(); }
         if (form.hasAttribute("data-heal-done")) {
           var done = document.createElement("p");
           done.className = "heal-done";
@@ -134,6 +134,19 @@
     root.querySelector(".breath-live").hidden = false;
     breather.button.addEventListener("click", function () {
       if (breather.timer) { breather.stop(); } else { breather.start(); }
+    });
+  });
+})();
+
+// A photo over the limit is caught here, before a long upload the server would refuse anyway.
+(function () {
+  "use strict";
+  document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+    input.addEventListener("change", function () {
+      var limit = Number(input.getAttribute("data-max-bytes"));
+      var file = input.files && input.files[0];
+      input.setCustomValidity(file && file.size > limit ? "This photo is larger than 4 MB. Please choose a smaller one." : "");
+      input.reportValidity();
     });
   });
 })();
