@@ -132,6 +132,8 @@
   document.querySelectorAll("[data-breath]").forEach(function (root) {
     var breather = new Breather(root);
     root.querySelector(".breath-live").hidden = false;
+    // With the animation there, the paced text folds away (one click opens it again).
+    root.querySelector(".breath-paced-box").open = false;
     breather.button.addEventListener("click", function () {
       if (breather.timer) { breather.stop(); } else { breather.start(); }
     });
