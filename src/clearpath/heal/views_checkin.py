@@ -10,7 +10,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from clearpath.charts.svg import Marker, Series, line_chart
-from clearpath.heal import checkins, prefs, timeline
+from clearpath.heal import checkins, contracts, prefs, timeline
 from clearpath.heal.checkins import EFFECTS, MOODS, RANGES, SCALE, CheckInDraft
 from clearpath.heal.forms import Fields
 from clearpath.heal.models import CheckIn
@@ -113,7 +113,18 @@ def markers_between(db: Session, first: date, last: date) -> list[Marker]:
             on = timeline.next_occurrence(row, date(year, 1, 1))
             if on is not None and on.year == year and first <= on <= last:
                 found.append(Marker(on, row.title))
+    found += _contact_markers(db, first, last)
     return sorted(found, key=lambda m: m.day)
+
+
+def _contact_markers(db: Session, first: date, last: date) -> list[Marker]:
+    """Days the person was back in contact, once the contact area offers them.
+
+    Expected from the contact area: contact_days(db, first, last) -> list[date]."""
+    contact = contracts.optional_module("clearpath.contact.services")
+    if contact is None or not hasattr(contact, "contact_days"):
+        return []
+    return [Marker(day, "Contact happened") for day in contact.contact_days(db, first, last)]
 
 
 def charts_page(call: Call) -> Response:
@@ -133,15 +144,11 @@ def charts_page(call: Call) -> Response:
     worry = Series("Worry (1 to 5)", points(shown, "anxiety"))
     sleep = Series("Sleep (hours)", points(shown, "sleep_hours"))
     per = " (weekly averages)" if days > 100 else ""
+    both = f"Mood, energy and worry{per}"
+    hours = f"Hours of sleep{per}"
     charts = [
-        line_chart(
-            [mood, energy, worry],
-            title=f"Mood, energy and worry{per}",
-            y_min=1,
-            y_max=5,
-            markers=markers,
-        ),
-        line_chart([sleep], title=f"Hours of sleep{per}", y_min=0, y_max=12, markers=markers),
+        (both, line_chart([mood, energy, worry], title=both, y_min=1, y_max=5, markers=markers)),
+        (hours, line_chart([sleep], title=hours, y_min=0, y_max=12, markers=markers)),
     ]
     return render(
         call.request,
