@@ -347,3 +347,51 @@ def test_pages_have_labels_for_every_field(home: Web) -> None:
             if kind in ("hidden", "submit", "radio") or (tag.name == "input" and not kind):
                 continue
             assert tag.attrs.get("id") in labelled, (path, tag.attrs)
+
+
+# -- every form: valid with unicode, empty, too long -----------------------------------------
+
+FORMS = [
+    ("/heal/promises", {"promise": "Ein Glas Wasser 💧"}, "promise", 300),
+    ("/heal/routines", {"routine_name": "Abends 🌙"}, "routine_name", 300),
+    ("/heal/goals", {"goal_title": "Un cours de poterie"}, "goal_title", 300),
+    ("/heal/dating/plans", {"place": "Café Lune ☕"}, "place", 300),
+    ("/heal/hard-dates", {"hard_title": "Geburtstag", "hard_day": "2026-12-01"}, "hard_title", 300),
+    ("/heal/gratitude", {"day": "2026-11-20", "thing_1": "Té caliente"}, "thing_1", 300),
+    ("/heal/list/anchor", {"text": "Une couverture douce", "back": "/heal/grounding"}, "text", 500),
+    ("/heal/journal", {"kind": "letter", "day": "2026-11-20", "body": "Lieber"}, "body", 50_000),
+    ("/heal/first-days", {"task": "Brot kaufen 🍞", "decisions_after": "2099-01-01"}, "task", 300),
+]
+
+
+@pytest.mark.parametrize(("path", "data", "field", "limit"), FORMS)
+def test_every_form_valid_empty_and_too_long(
+    home: Web, path: str, data: dict[str, str], field: str, limit: int
+) -> None:
+    assert home.post(path, data).status_code == 303
+    if path != "/heal/first-days":  # an empty task simply keeps the suggestion
+        empty = home.post(path, {**data, field: "   "})
+        assert empty.status_code == 400, path
+    long = home.post(path, {**data, field: "x" * (limit + 1)})
+    assert long.status_code == 400, path
+    assert f"longer than {limit:,} characters" in long.text
+
+
+def test_an_entry_turns_into_a_linked_incident_when_evidence_is_there(
+    home: Web, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+    import types
+
+    response = home.post("/heal/journal", {"kind": "entry", "day": "2026-11-20",
+                                           "body": "He came to my work."})
+    entry_path = response.headers["location"]
+    monkeypatch.setitem(sys.modules, "clearpath.evidence.services", None)
+    assert "Turn into an incident" not in home.get(entry_path).text
+    evidence = types.ModuleType("clearpath.evidence.services")
+    evidence.record_incident = lambda db, **values: 7  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "clearpath.evidence.services", evidence)
+    assert "Turn into an incident" in home.get(entry_path).text
+    made = home.post(f"{entry_path}/incident")
+    assert made.headers["location"] == "/evidence/incidents/7"
+    assert 'href="/evidence/incidents/7"' in home.get(entry_path).text
