@@ -395,3 +395,22 @@ def test_an_entry_turns_into_a_linked_incident_when_evidence_is_there(
     made = home.post(f"{entry_path}/incident")
     assert made.headers["location"] == "/evidence/incidents/7"
     assert 'href="/evidence/incidents/7"' in home.get(entry_path).text
+
+
+def test_no_page_repeats_an_id_even_with_every_list_filled(home: Web) -> None:
+    with home.vault.session() as db:
+        for kind in lists.LIST_KINDS:
+            lists.add_item(db, kind, "x", "y", date.today())
+        daily.add_promise(db, "Water")
+        lists.add_goal(db, "Goal", None, ["One", "Two"])
+    for path in PAGES:
+        ids = [t.attrs["id"] for t in parse(home.get(path).text).tags if "id" in t.attrs]
+        repeated = {i for i in ids if ids.count(i) > 1}
+        assert not repeated, (path, repeated)
+
+
+def test_one_click_wins(home: Web) -> None:
+    assert "A night of good sleep" in home.get("/heal/rebuild").text
+    response = home.post("/heal/list/win", {"text": "A night of good sleep",
+                                            "back": "/heal/rebuild#win"}, headers=FETCH)
+    assert json.loads(response.text)["message"] == "Your win is kept. Well done."

@@ -51,9 +51,22 @@ LIST_KINDS: dict[str, ListKind] = {
         ListKind("not_accept", "What I will not accept", "Something you will not accept"),
         ListKind("red_flag", "Red flags I now recognise", "A red flag, in your words"),
         ListKind("green_flag", "Green flags I look for", "A green flag, in your words"),
+        ListKind("steady", "What I noticed over time", "Something you noticed, in your words",
+                 "About whom, or where", dated=True),
         ListKind("milestone", "My milestones", "A milestone", dated=True),
     )
 }
+
+
+# Wins a person can log with a single click (they can write their own too).
+QUICK_WINS = (
+    "A night of good sleep",
+    "A calm reply to a provocation",
+    "I reached out to a friend",
+    "I ate a proper meal",
+    "I went outside",
+    "I asked for help",
+)
 
 
 class ListError(ValueError):

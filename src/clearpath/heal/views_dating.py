@@ -11,12 +11,12 @@ from starlette.routing import Route
 from clearpath.heal import dating, lists
 from clearpath.heal.dating import GREEN_FLAGS, RED_FLAGS, STEADY, PlanDraft
 from clearpath.heal.forms import Fields
-from clearpath.heal.responses import invalid, path_id, saved
+from clearpath.heal.responses import invalid, path_id, saved, today
 from clearpath.web.guards import Access, Call, guarded
 from clearpath.web.render import render
 
 LINE = 300
-OWN = ("value", "not_accept", "red_flag", "green_flag")
+OWN = ("value", "not_accept", "red_flag", "green_flag", "steady")
 
 
 def _values(db: Session) -> dict[str, Any]:
@@ -26,6 +26,7 @@ def _values(db: Session) -> dict[str, Any]:
         "green_flags": GREEN_FLAGS,
         "steady": STEADY,
         "plans": dating.plans(db),
+        "today": today(),
     }
 
 

@@ -28,6 +28,7 @@ def _rebuild_values(db: Session) -> dict[str, Any]:
         "sections": [(lists.LIST_KINDS[k], lists.items(db, k)) for k in REBUILD_KINDS],
         "wins": lists.items(db, "win")[:50],
         "win_kind": lists.LIST_KINDS["win"],
+        "quick_wins": lists.QUICK_WINS,
         "open_goals": open_goals,
         "done_goals": done_goals,
         "steps": lists.steps_of(db, [g.id for g in open_goals + done_goals]),
