@@ -73,8 +73,12 @@ def test_journal_entry_plain_post_then_read_and_search(home: Web) -> None:
     entry_page = home.get(response.headers["location"])
     assert "Ça va mieux 🌊" in entry_page.text
     assert "Your entry is saved." in entry_page.text
-    found = home.get("/heal/journal?q=sea&tag=calm&mood=4")
+    found = home.post("/heal/journal/search", {"q": "sea", "tag": "calm", "mood": "4"})
+    assert found.status_code == 200
     assert "<mark>sea</mark>" in found.text
+    assert home.post("/heal/journal/search", {"q": "sea", "tag": "other"}).text.count(
+        "<mark>"
+    ) == 0
 
 
 def test_journal_entry_through_the_script_answers_json(home: Web) -> None:
@@ -119,7 +123,7 @@ def test_search_escapes_what_was_written(home: Web) -> None:
         "/heal/journal",
         {"kind": "entry", "day": "2026-11-20", "body": "<script>alert(1)</script> river"},
     )
-    page = home.get("/heal/journal?q=river")
+    page = home.post("/heal/journal/search", {"q": "river"})
     assert "<script>alert(1)</script>" not in page.text
     assert "&lt;script&gt;" in page.text
 
@@ -414,3 +418,25 @@ def test_one_click_wins(home: Web) -> None:
     response = home.post("/heal/list/win", {"text": "A night of good sleep",
                                             "back": "/heal/rebuild#win"}, headers=FETCH)
     assert json.loads(response.text)["message"] == "Your win is kept. Well done."
+
+
+def test_search_words_never_go_into_the_address(home: Web) -> None:
+    for number in range(35):
+        home.post("/heal/journal", {"kind": "entry", "day": "2026-11-20",
+                                    "body": f"sea day {number}", "tags": "calm"})
+    page = home.post("/heal/journal/search", {"q": "sea", "tag": "calm"})
+    assert "Older entries" in page.text
+    assert "?q=" not in page.text
+    assert "tag=calm" not in page.text
+    older = home.post("/heal/journal/search", {"q": "sea", "tag": "calm", "page": "1"})
+    assert "Newer entries" in older.text
+    assert older.text.count("<mark>sea</mark>") == 5
+    entry = home.get("/heal/journal/1")
+    assert 'name="tag" value="calm"' in entry.text
+    assert "/heal/journal?" not in entry.text
+
+
+def test_a_search_with_a_wrong_date_says_so(home: Web) -> None:
+    page = home.post("/heal/journal/search", {"since": "last spring"})
+    assert page.status_code == 400
+    assert 'id="since-error"' in page.text

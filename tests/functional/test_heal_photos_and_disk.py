@@ -93,7 +93,7 @@ def test_nothing_readable_lands_on_disk(home: Web, tmp_path: Path) -> None:
     home.post("/heal/journal", {"kind": "entry", "day": "2026-11-20", "body": secret})
     home.post("/heal/list/quality", {"text": secret, "back": "/heal"})
     home.post("/heal/check-in", {"day": "2026-11-20", "mood": "3", "eating": secret})
-    home.get(f"/heal/journal?q={secret}")
+    home.post("/heal/journal/search", {"q": secret})
     home.vault.lock()
     roots = [home.data_dir, Path(tempfile.gettempdir())]
     leaks = [

@@ -202,11 +202,16 @@ def count_entries(db: Session) -> int:
 
 
 def fts_query(typed: str) -> str:
-    """What a person typed, as a safe FTS5 query: each word must appear (as a prefix).
+    """What a person typed, as a safe FTS5 query: every word must appear.
 
-    Every word is quoted, so FTS5 operators and punctuation in the text are only text."""
+    Each word is quoted, so FTS5 operators and punctuation in the text are only text. The
+    last word may be unfinished ("riv" finds "river"); the others are whole words, which
+    keeps a long search fast."""
     words = _WORD.findall(typed)[:12]
-    return " ".join(f'"{word}"*' for word in words)
+    terms = [f'"{word}"' for word in words]
+    if terms:
+        terms[-1] += "*"
+    return " ".join(terms)
 
 
 def highlighted(snippet: str) -> Markup:

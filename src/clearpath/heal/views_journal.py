@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from starlette.responses import Response
@@ -24,24 +25,36 @@ def _query(call: Call, name: str) -> str:
     return call.request.query_params.get(name, "")[:200]
 
 
-def _filters(call: Call) -> tuple[Filters, dict[str, str]]:
-    # The GET parameters, read the same calm way as a form.
-    form = Fields(lambda name: _query(call, name))
+def _filters(field: Callable[[str], str]) -> tuple[Filters, dict[str, str], dict[str, str]]:
+    form = Fields(field)
     query = form.text("q", "the search", 200)
     tag = form.text("tag", "the tag", 40)
     mood = form.number("mood", "the mood", 1, 5)
     kind = form.choice("kind", "the kind", ("", *KINDS), "")
     since = form.day("since", "the first date")
     until = form.day("until", "the last date")
-    return Filters(query, tag.lower().lstrip("#"), mood, kind, since, until), form.errors
+    filters = Filters(query, tag.lower().lstrip("#"), mood, kind, since, until)
+    return filters, form.errors, form.typed
+
+
+def _page_number(value: str) -> int:
+    return int(value) if value.isdigit() and len(value) < 6 else 0
 
 
 def journal_page(call: Call) -> Response:
-    filters, errors = _filters(call)
-    try:
-        page = max(0, int(_query(call, "page") or 0))
-    except ValueError:
-        page = 0
+    """All entries, newest first; only a page number travels in the address."""
+    return _journal(call, Filters(), {}, {}, _page_number(_query(call, "page")))
+
+
+def search_page(call: Call) -> Response:
+    """A search is posted, never put in the address: browser history keeps no search words."""
+    filters, errors, typed = _filters(call.field)
+    return _journal(call, filters, errors, typed, _page_number(call.field("page")))
+
+
+def _journal(
+    call: Call, filters: Filters, errors: dict[str, str], typed: dict[str, str], page: int
+) -> Response:
     with call.ctx.vault.session() as db:
         found = journal.search(
             db, filters, limit=journal.PAGE_SIZE + 1, offset=page * journal.PAGE_SIZE
@@ -50,26 +63,21 @@ def journal_page(call: Call) -> Response:
             call.request,
             "heal/journal.html",
             call.session,
+            400 if errors else 200,
             found=found[: journal.PAGE_SIZE],
             more=len(found) > journal.PAGE_SIZE,
             page=page,
             filters=filters,
             filtering=any(
-                (
-                    filters.query,
-                    filters.tag,
-                    filters.mood,
-                    filters.kind,
-                    filters.since,
-                    filters.until,
-                )
+                (filters.query, filters.tag, filters.mood, filters.kind, filters.since,
+                 filters.until)
             ),
             tags=journal.all_tags(db),
             total=journal.count_entries(db),
             moods=MOODS,
             kinds=KINDS,
             errors=errors,
-            typed={name: _query(call, name) for name in ("q", "since", "until")},
+            typed=typed,
         )
 
 
@@ -233,6 +241,12 @@ ROUTES = [
         guarded(create_entry, Access.UNLOCKED),
         methods=["POST"],
         name="heal.journal_create",
+    ),
+    Route(
+        "/heal/journal/search",
+        guarded(search_page, Access.UNLOCKED),
+        methods=["POST"],
+        name="heal.journal_search",
     ),
     Route(
         "/heal/journal/new",
