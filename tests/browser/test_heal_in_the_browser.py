@@ -213,3 +213,18 @@ def test_without_javascript_the_forms_post_and_the_breathing_is_text(
     page.get_by_role("button", name="Save check-in").click()
     expect(page).to_have_url(served_vault.url("/heal/check-in/charts"))
     expect(page.locator(".notice")).to_contain_text("Thank you for checking in")
+
+
+def test_narrow_screens_need_no_sideways_scrolling(
+    new_tab: OpenTab, served_vault: RunningApp, snap: Snap
+) -> None:
+    seed(served_vault)
+    tab = new_tab(width=320, height=640)
+    launch_and_unlock(tab.page, served_vault)
+    for name, path in PAGES.items():
+        tab.page.goto(served_vault.url(path))
+        tab.page.wait_for_load_state()
+        if name in ("check-in", "charts", "journal", "promises"):
+            snap(tab.page, f"narrow-{name}")
+        width = tab.page.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= 320, (name, width)
