@@ -204,3 +204,24 @@ def test_an_entry_becomes_a_linked_incident_when_evidence_is_there(
     assert calls[0]["title"] == "He took my keys."
     assert calls[0]["source"] == f"journal:{entry.id}"
     assert calls[0]["occurred_on"] == TODAY
+
+
+def test_chart_markers_show_leaving_hard_dates_and_contact_days(
+    unlocked_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clearpath.heal.views_checkin import markers_between
+
+    contact = types.ModuleType("clearpath.contact.services")
+    contact.contact_days = lambda db, first, last: [date(2026, 6, 2)]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "clearpath.contact.services", contact)
+    with unlocked_vault.session() as db:
+        prefs.put_date(db, prefs.LEAVING_DATE, date(2026, 1, 10))
+        timeline.add_hard_date(db, "Birthday", date(1990, 3, 5), yearly=True, note="")
+        timeline.add_hard_date(db, "Court", date(2026, 9, 1), yearly=False, note="")
+        found = markers_between(db, date(2025, 12, 1), date(2026, 11, 24))
+    assert [(m.day, m.label) for m in found] == [
+        (date(2026, 1, 10), "The day you left"),
+        (date(2026, 3, 5), "Birthday"),
+        (date(2026, 6, 2), "Contact happened"),
+        (date(2026, 9, 1), "Court"),
+    ]
