@@ -440,3 +440,13 @@ def test_a_search_with_a_wrong_date_says_so(home: Web) -> None:
     page = home.post("/heal/journal/search", {"since": "last spring"})
     assert page.status_code == 400
     assert 'id="since-error"' in page.text
+
+
+def test_the_simpler_home_sets_the_pause_date_and_keeps_the_task(home: Web) -> None:
+    home.post("/heal/first-days/switch", {"acute": "on"})
+    home.post("/heal/first-days", {"task": "Buy bread", "decisions_after": ""})
+    assert 'id="decisions_after"' in home.get("/home").text
+    assert home.post("/heal/first-days", {"decisions_after": "2099-03-01"}).status_code == 303
+    simple = home.get("/home")
+    assert "1 March 2099" in simple.text
+    assert "Buy bread" in simple.text

@@ -47,6 +47,7 @@ def first_days_values(db: Session, day: date) -> dict[str, Any] | None:
         "today": day,
         "upcoming": timeline.upcoming(db, day),
         "breathing_longer": BREATHINGS[1],
+        "suggested_pause": day + timedelta(days=90),
     }
 
 
@@ -107,7 +108,9 @@ def save_first_days(call: Call) -> Response:
                 suggested_pause=day + timedelta(days=90),
             )
     with call.ctx.vault.session() as db:
-        firstdays.set_task(db, day, task)
+        # The simpler home sends only the date; the task stays as it was then.
+        if "task" in call.form:
+            firstdays.set_task(db, day, task)
         prefs.put_date(db, prefs.DECISIONS_AFTER, pause)
     return saved(call, "Saved. One thing at a time.", "/home")
 
