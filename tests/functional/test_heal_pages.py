@@ -450,3 +450,15 @@ def test_the_simpler_home_sets_the_pause_date_and_keeps_the_task(home: Web) -> N
     simple = home.get("/home")
     assert "1 March 2099" in simple.text
     assert "Buy bread" in simple.text
+
+
+def test_a_goal_gets_another_step(home: Web) -> None:
+    home.post("/heal/goals", {"goal_title": "A short trip"})
+    with home.vault.session() as db:
+        goal = lists.goals(db, done=False)[0]
+    name = f"goal-step-{goal.id}"
+    assert home.post(f"/heal/goals/{goal.id}/steps", {name: "Pick a town"}).status_code == 303
+    assert "Pick a town" in home.get("/heal/rebuild").text
+    empty = home.post(f"/heal/goals/{goal.id}/steps", {name: ""})
+    assert empty.status_code == 400
+    assert f'id="{name}-error"' in empty.text

@@ -139,6 +139,12 @@ def steps_of(db: Session, goal_ids: list[int]) -> dict[int, list[GoalStep]]:
     return found
 
 
+def add_goal_step(db: Session, goal_id: int, text: str) -> None:
+    """One more step for a goal (nothing happens if the goal is gone)."""
+    if db.get(Goal, goal_id) is not None:
+        db.add(GoalStep(goal_id=goal_id, text=text, done=False))
+
+
 def toggle_step(db: Session, step_id: int) -> None:
     step = db.get(GoalStep, step_id)
     if step is not None:

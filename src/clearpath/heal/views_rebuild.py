@@ -72,6 +72,19 @@ def add_goal(call: Call) -> Response:
     return saved(call, "Your goal is added. One step at a time.", f"/heal/rebuild#goal-{goal.id}")
 
 
+def add_goal_step(call: Call) -> Response:
+    goal_id = path_id(call)
+    form = Fields(call.field)
+    text = form.text(f"goal-step-{goal_id}", "the step", LINE, required=True)
+    with call.ctx.vault.session() as db:
+        if form.errors:
+            return invalid(
+                call, "heal/rebuild.html", form.errors, typed=form.typed, **_rebuild_values(db)
+            )
+        lists.add_goal_step(db, goal_id, text)
+    return saved(call, "Step added.", f"/heal/rebuild#goal-{goal_id}")
+
+
 def toggle_step(call: Call) -> Response:
     with call.ctx.vault.session() as db:
         lists.toggle_step(db, path_id(call))
@@ -172,6 +185,7 @@ ROUTES = [
         name="heal.doubt",
     ),
     _post("/heal/goals", add_goal, "heal.goal_add"),
+    _post("/heal/goals/{item_id:int}/steps", add_goal_step, "heal.goal_step_add"),
     _post("/heal/goal-steps/{item_id:int}/toggle", toggle_step, "heal.goal_step"),
     _post("/heal/goals/{item_id:int}/done", finish_goal, "heal.goal_done"),
     _post("/heal/goals/{item_id:int}/remove", remove_goal, "heal.goal_remove"),
