@@ -462,3 +462,16 @@ def test_a_goal_gets_another_step(home: Web) -> None:
     empty = home.post(f"/heal/goals/{goal.id}/steps", {name: ""})
     assert empty.status_code == 400
     assert f'id="{name}-error"' in empty.text
+
+
+def test_keeping_a_promise_with_a_plain_post(home: Web) -> None:
+    home.post("/heal/promises", {"promise": "Stretch"})
+    with home.vault.session() as db:
+        promise_id = daily.promises(db)[0].id
+    response = home.post(f"/heal/promises/{promise_id}/kept")
+    assert response.status_code == 303
+    page = home.get(response.headers["location"])
+    assert "Kept. That is once this month." in page.text
+    assert "Kept today" in page.text
+    home.post(f"/heal/promises/{promise_id}/kept")
+    assert "Kept once this month" in home.get("/heal/promises").text
