@@ -79,16 +79,22 @@ def save_choices(db: Session, choices: Choices) -> None:
     row.remind_days = choices.remind_days
 
 
-def record_backup(db: Session, kind: str, made: Made | None, size: int = 0) -> None:
-    """Note a backup in the list (the place is kept only inside the encrypted vault)."""
-    db.add(
-        BackupRecord(
-            made_at=made.made_at if made else datetime.now(UTC),
-            kind=kind,
-            place=str(made.path) if made and made.path else None,
-            size=made.size if made else size,
-        )
+def record_backup(db: Session, kind: str, made: Made | None, size: int = 0) -> int:
+    """Note a backup in the list (the place is kept only inside the encrypted vault); returns
+    the record's id."""
+    record = BackupRecord(
+        made_at=made.made_at if made else datetime.now(UTC),
+        kind=kind,
+        place=str(made.path) if made and made.path else None,
+        size=made.size if made else size,
     )
+    db.add(record)
+    db.flush()
+    return record.id
+
+
+def find_backup(db: Session, record_id: int) -> BackupRecord | None:
+    return db.get(BackupRecord, record_id)
 
 
 def recent_backups(db: Session, limit: int = 10) -> list[BackupRecord]:
@@ -136,3 +142,14 @@ def backup_to_folder(
     with vault.session() as db:
         record_backup(db, kind, made)
     return made, removed
+
+
+def trusted_copy(
+    vault: Vault, folder: Path, backup_passphrase: str | None = None
+) -> tuple[Made, int]:
+    """A backup for a trusted person in ``folder`` (no rotation there: it is theirs to keep);
+    returns it and its record id, for the instruction sheet."""
+    made = write_backup(vault, folder.expanduser(), backup_passphrase=backup_passphrase)
+    with vault.session() as db:
+        record_id = record_backup(db, "trusted", made)
+    return made, record_id
