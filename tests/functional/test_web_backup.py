@@ -41,7 +41,12 @@ def test_home_reminds_until_there_is_a_backup(home: Web, tmp_path: Path) -> None
 def test_backup_now_into_a_folder_with_rotation(home: Web, tmp_path: Path) -> None:
     folder = tmp_path / "usb ünï"
     folder.mkdir()
-    assert home.post("/backup/choices", {"folder": "", "keep_last": "2", "remind_days": "7"}).status_code == 303
+    assert (
+        home.post(
+            "/backup/choices", {"folder": "", "keep_last": "2", "remind_days": "7"}
+        ).status_code
+        == 303
+    )
     for _ in range(3):
         response = home.post("/backup/now", {"folder": str(folder)})
         assert response.status_code == 303, response.text
@@ -90,7 +95,8 @@ def test_download_streams_a_whole_backup(home: Web, tmp_path: Path) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/octet-stream"
     name = re.search(r'filename="([^"]+)"', response.headers["content-disposition"])
-    assert name and NAME_PATTERN.match(name.group(1))
+    assert name
+    assert NAME_PATTERN.match(name.group(1))
     saved = tmp_path / "downloaded.bak"
     saved.write_bytes(response.content)
     restore_backup(saved, tmp_path / "restored", PASSPHRASE)
@@ -137,7 +143,9 @@ def test_a_trusted_copy_and_its_sheet(home: Web, tmp_path: Path) -> None:
     assert made.name in sheet.text
     assert "A file to keep safe" in sheet.text
     for secret_word in ("Clearpath", "vault", "abuse", "evidence"):
-        assert secret_word not in sheet.text.split('<article class="sheet"')[1].split("</article>")[0]
+        assert (
+            secret_word not in sheet.text.split('<article class="sheet"')[1].split("</article>")[0]
+        )
     pdf = home.get(sheet_url + "/pdf")
     assert pdf.status_code == 200
     assert pdf.content.startswith(b"%PDF")
@@ -159,7 +167,8 @@ def _share_codes(html: str) -> list[str]:
 
 def test_split_and_combine_shares(home: Web) -> None:
     response = home.post(
-        "/backup/shares", {"recovery_code": recovery.display(home.code).lower(), "needed": "2", "total": "3"}
+        "/backup/shares",
+        {"recovery_code": recovery.display(home.code).lower(), "needed": "2", "total": "3"},
     )
     assert response.status_code == 200
     codes = _share_codes(response.text)

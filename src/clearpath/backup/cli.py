@@ -69,9 +69,7 @@ def backup_command(
     ],
     keep: Annotated[
         int | None,
-        typer.Option(
-            "--keep", min=1, max=100, help="In a folder, keep only the newest N backups."
-        ),
+        typer.Option("--keep", min=1, max=100, help="In a folder, keep only the newest N backups."),
     ] = None,
     backup_passphrase: Annotated[
         bool,

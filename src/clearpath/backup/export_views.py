@@ -15,6 +15,9 @@ from clearpath.web.render import render
 
 MAX_SECRET = 1000
 
+ASK_FOR_IT = "Please type your passphrase."
+TOO_LONG_FOR_ONE = "That is longer than any passphrase this program accepts."
+
 
 def export_page(call: Call) -> Response:
     if call.request.method == "GET":
@@ -24,9 +27,9 @@ def export_page(call: Call) -> Response:
     if call.field("understood") != "on":
         errors["understood"] = "Please tick the box to say you know the export is not locked."
     if not passphrase:
-        errors["passphrase"] = "Please type your passphrase."
+        errors["passphrase"] = ASK_FOR_IT
     elif len(passphrase) > MAX_SECRET:
-        errors["passphrase"] = "That is longer than any passphrase this program accepts."
+        errors["passphrase"] = TOO_LONG_FOR_ONE
     else:
         try:
             call.ctx.vault.check_passphrase(passphrase)

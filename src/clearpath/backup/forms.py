@@ -11,6 +11,9 @@ from clearpath.web.guards import Call
 
 MAX_PASSPHRASE = 1000
 
+TOO_LONG = "Please use a passphrase under 1000 characters."
+NOT_THE_SAME = "The two passphrases are not the same."
+
 
 def optional_passphrase(call: Call, errors: dict[str, str]) -> str | None:
     """The backup passphrase typed twice, or None when both fields were left empty."""
@@ -19,9 +22,9 @@ def optional_passphrase(call: Call, errors: dict[str, str]) -> str | None:
     if not first and not second:
         return None
     if len(first) > MAX_PASSPHRASE:
-        errors["backup_passphrase"] = "Please use a passphrase under 1000 characters."
+        errors["backup_passphrase"] = TOO_LONG
     elif first != second:
-        errors["backup_passphrase_again"] = "The two passphrases are not the same."
+        errors["backup_passphrase_again"] = NOT_THE_SAME
     else:
         try:
             require_strong(first)

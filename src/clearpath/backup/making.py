@@ -96,7 +96,9 @@ def encrypted_pieces(
     content_key = keys.new_content_key()
     raw_keys = vault.paths.keys.read_bytes()
     keyfile = KeyFile.from_bytes(raw_keys)
-    header = stream.encode_header(_header(vault, keyfile, content_key, backup_passphrase, vault.kdf))
+    header = stream.encode_header(
+        _header(vault, keyfile, content_key, backup_passphrase, vault.kdf)
+    )
     sink = _Sink()
     writer = stream.ChunkWriter(sink, content_key, header)  # type: ignore[arg-type]
     with database_snapshot(vault) as db_copy:

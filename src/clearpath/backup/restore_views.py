@@ -25,6 +25,9 @@ from clearpath.web.render import redirect, render
 MAX_PATH = 1000
 MAX_SECRET = 1000
 
+ASK_FOR_IT = "Please type the passphrase, recovery code or backup passphrase."
+TOO_LONG_FOR_ONE = "That is longer than any passphrase this program accepts."
+
 
 def _show(call: Call, status: int = 200, errors: dict[str, str] | None = None) -> Response:
     return render(
@@ -68,9 +71,9 @@ def restore_page(call: Call) -> Response:
     path = _backup_file(call.field("backup_path").strip(), errors)
     secret = call.field("secret")
     if not secret:
-        errors["secret"] = "Please type the passphrase, recovery code or backup passphrase."
+        errors["secret"] = ASK_FOR_IT
     elif len(secret) > MAX_SECRET:
-        errors["secret"] = "That is longer than any passphrase this program accepts."
+        errors["secret"] = TOO_LONG_FOR_ONE
     replace = call.field("replace") == "on"
     if vault.exists() and not replace and not errors:
         errors["replace"] = (
@@ -96,7 +99,9 @@ def restore_page(call: Call) -> Response:
     except (BackupError, DiskFull, PermissionError) as exc:
         message = getattr(exc, "message", "This program may not read that file.")
         return _show(call, 400, {"backup_path": message})
-    kept = f" The vault that was here before is kept in {done.kept_aside}." if done.kept_aside else ""
+    kept = (
+        f" The vault that was here before is kept in {done.kept_aside}." if done.kept_aside else ""
+    )
     call.session.flash = (
         f"Your vault is back, as it was on {done.created_at[:10]}, with {done.files} stored "
         f"file{'s' if done.files != 1 else ''}. Unlock it with the passphrase it had then.{kept}"

@@ -122,7 +122,7 @@ def _unpack(reader: stream.ChunkReader, staging: Path) -> int:
             raise BackupDamaged("it does not hold a whole vault")
     try:
         KeyFile.from_bytes((staging / "keys.json").read_bytes())
-    except Exception as exc:  # noqa: BLE001 - any reason: the key file in it is unusable
+    except Exception as exc:
         raise BackupDamaged("the key file in it cannot be read") from exc
     ensure_private_dir(staging / "files")
     return files

@@ -3,6 +3,8 @@ shares back together (reachable while locked, from the recovery page)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.responses import Response
 from starlette.routing import Route
 
@@ -78,17 +80,21 @@ def _opens_this_vault(call: Call, code: str) -> bool:
 
 def combine_page(call: Call) -> Response:
     typed = [call.field(f"share_{i}") for i in range(1, COMBINE_FIELDS + 1)]
-    values = {"typed": typed, "fields": COMBINE_FIELDS}
+    values: dict[str, Any] = {"typed": typed, "fields": COMBINE_FIELDS}
     if call.request.method == "GET":
         return render(call.request, "backup/combine.html", call.session, **values)
     if any(len(t) > MAX_TYPED for t in typed):
         errors = {"share_1": "One of these is much longer than a share. Please check them."}
-        return render(call.request, "backup/combine.html", call.session, 400, errors=errors, **values)
+        return render(
+            call.request, "backup/combine.html", call.session, 400, errors=errors, **values
+        )
     try:
         code = shares.combine_code(typed)
     except shares.SharesError as exc:
         errors = {"share_1": str(exc)}
-        return render(call.request, "backup/combine.html", call.session, 400, errors=errors, **values)
+        return render(
+            call.request, "backup/combine.html", call.session, 400, errors=errors, **values
+        )
     return render(
         call.request,
         "backup/combine.html",

@@ -169,9 +169,7 @@ def parse_share(typed: str) -> Share:
     """A share as typed (case, spaces, dashes and look-alikes forgiven)."""
     text = recovery.normalize(typed)
     if len(text) != SHARE_LENGTH or any(ch not in recovery.ALPHABET for ch in text):
-        raise SharesError(
-            f"A share has {SHARE_LENGTH} letters and numbers. Please check this one."
-        )
+        raise SharesError(f"A share has {SHARE_LENGTH} letters and numbers. Please check this one.")
     try:
         data = _decode(text, _SHARE_BYTES)
     except ValueError:

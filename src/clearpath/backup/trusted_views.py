@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from clearpath.backup import services
 from clearpath.backup.errors import BackupError
+from clearpath.backup.forms import folder_field, optional_passphrase
 from clearpath.backup.trusted import (
     SHEET_INTRO,
     SHEET_NOTE,
@@ -19,7 +20,6 @@ from clearpath.backup.trusted import (
     facts_for,
     sheet_pdf,
 )
-from clearpath.backup.forms import folder_field, optional_passphrase
 from clearpath.vault.errors import DiskFull
 from clearpath.web.guards import Access, Call, guarded
 from clearpath.web.render import redirect, render

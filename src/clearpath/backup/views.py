@@ -14,8 +14,8 @@ from starlette.routing import BaseRoute, Route
 
 from clearpath.backup import services
 from clearpath.backup.errors import BackupError
-from clearpath.backup.making import backup_name, encrypted_pieces
 from clearpath.backup.forms import folder_field, optional_passphrase
+from clearpath.backup.making import backup_name, encrypted_pieces
 from clearpath.backup.trusted import describe_size
 from clearpath.vault.errors import DiskFull
 from clearpath.web.guards import Access, Call, guarded

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.unit.backup.vault_filling import add_files, every_file, fill_every_table
 
 from clearpath.backup.errors import BackupDamaged, BackupSecretWrong, BackupTooNew, NotABackup
 from clearpath.backup.making import NAME_PATTERN, write_backup
 from clearpath.backup.restoring import restore_backup
 from clearpath.settings import TESTING_KDF
 from clearpath.vault.service import Vault
-from tests.unit.backup.vault_filling import add_files, every_file, fill_every_table
 
 if TYPE_CHECKING:
     from tests.conftest import VaultSecrets
@@ -58,8 +58,14 @@ def test_a_backup_killed_midway_leaves_the_earlier_one_intact(
     unlocked_vault.lock()
 
     proc = subprocess.run(
-        [sys.executable, "-c", KILLED_MIDWAY, str(unlocked_vault.paths.root), str(folder),
-         vault_secrets.passphrase],
+        [
+            sys.executable,
+            "-c",
+            KILLED_MIDWAY,
+            str(unlocked_vault.paths.root),
+            str(folder),
+            vault_secrets.passphrase,
+        ],
         env={**os.environ, "CLEARPATH_TESTING": "1"},
         capture_output=True,
         check=False,
@@ -79,9 +85,7 @@ def test_a_backup_killed_midway_leaves_the_earlier_one_intact(
     assert every_file(done.data_dir / "files") == every_file(unlocked_vault.paths.files)
 
 
-def test_an_error_midway_removes_the_temporary_file(
-    unlocked_vault: Vault, tmp_path: Path
-) -> None:
+def test_an_error_midway_removes_the_temporary_file(unlocked_vault: Vault, tmp_path: Path) -> None:
     add_files(unlocked_vault.paths.files)
 
     def stop(done: int, total: int) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from tests.unit.backup.vault_filling import add_files, every_file, every_row, fill_every_table
 
 from clearpath.backup import keys
 from clearpath.backup.errors import BackupDamaged, BackupSecretWrong, BackupTargetInUse
@@ -14,7 +15,6 @@ from clearpath.backup.making import NAME_PATTERN, write_backup
 from clearpath.backup.restoring import restore_backup
 from clearpath.settings import TESTING_KDF
 from clearpath.vault.service import Vault
-from tests.unit.backup.vault_filling import add_files, every_file, every_row, fill_every_table
 
 if TYPE_CHECKING:
     from tests.conftest import VaultSecrets
