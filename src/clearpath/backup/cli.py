@@ -24,7 +24,7 @@ from rich.progress import (
 
 from clearpath import cli as main_cli
 from clearpath.backup import exporting, shares, trusted
-from clearpath.backup.restoring import restore_backup
+from clearpath.backup.restoring import restore_backup, verify_backup
 from clearpath.backup.services import backup_to_folder
 from clearpath.cli_input import SecretReader
 from clearpath.vault import recovery
@@ -137,6 +137,12 @@ def restore_command(
         bool,
         typer.Option("--keep-old", help="With --replace: keep the old vault aside afterwards."),
     ] = False,
+    check_only: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Only check that the backup is whole and opens; change nothing."
+        ),
+    ] = False,
 ) -> None:
     """Restore a vault from a backup into the data folder (--data-dir).
 
@@ -145,6 +151,9 @@ def restore_command(
     passphrase.
     """
     with main_cli.calm_errors():
+        if check_only:
+            _check_backup(file)
+            return
         settings = main_cli._settings(ctx)
         ensure_private_dir(settings.data_dir)
         with ProcessLock(settings.data_dir / "clearpath.lock"):
@@ -167,6 +176,16 @@ def restore_command(
         )
         if done.kept_aside is not None:
             out_console.print(f"The vault that was there before is kept in {done.kept_aside}.")
+
+
+def _check_backup(file: Path) -> None:
+    secret = SecretReader().passphrase("Passphrase, recovery code or backup passphrase")
+    with _progress("Checking") as progress:
+        found = verify_backup(file, secret, progress=progress)
+    main_cli._out().print(
+        f"This backup is whole and opens. It was made on {found.created_at[:10]} and holds "
+        f"{found.files} stored file{'s' if found.files != 1 else ''}."
+    )
 
 
 def export_command(

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clearpath import __version__
 from clearpath.backup import keys, stream
@@ -22,7 +22,9 @@ from clearpath.settings import KdfParams
 from clearpath.vault.atomic import FILE_MODE, fsync_dir
 from clearpath.vault.errors import DiskFull
 from clearpath.vault.keyfile import KeyFile
-from clearpath.vault.service import Vault
+
+if TYPE_CHECKING:
+    from clearpath.vault.service import Vault
 
 # Neutral on purpose: the name of a file on a USB stick or in a synced folder says nothing
 # about what it holds.

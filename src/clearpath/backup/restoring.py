@@ -21,7 +21,6 @@ from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError
 
-from clearpath import migrate
 from clearpath.backup import keys, stream
 from clearpath.backup.errors import BackupDamaged, BackupTargetInUse
 from clearpath.backup.payload import read_entries
@@ -98,6 +97,35 @@ def restore_backup(
     return Restored(data_dir, count, aside, str(header.get("created_at", "")))
 
 
+def verify_backup(backup: Path, secret: str, progress: ProgressFn | None = None) -> Restored:
+    """Read and check the whole backup without writing anything (BackupDamaged,
+    NotABackup or BackupSecretWrong when it cannot be used); returns what it holds."""
+    total = backup.stat().st_size
+    with backup.open("rb", buffering=stream.CHUNK_SIZE + 64) as source:
+        header, header_bytes = stream.read_header(source)
+        opened = keys.open_content_key(header, secret)
+        if opened.data_key is not None:
+            opened.data_key[:] = bytes(len(opened.data_key))
+        done = [len(header_bytes)]
+
+        def advance(n: int) -> None:
+            done[0] += n
+            if progress is not None:
+                progress(done[0], total)
+
+        reader = stream.ChunkReader(source, opened.content_key, header, header_bytes, advance)
+        files = 0
+        names = set()
+        for entry, data in read_entries(reader):
+            for _block in data:
+                pass
+            names.add(entry.name.parts[0])
+            files += entry.name.parts[0] == "files"
+    if not {"vault.db", "keys.json"} <= names:
+        raise BackupDamaged("it does not hold a whole vault")
+    return Restored(backup, files, None, str(header.get("created_at", "")))
+
+
 def read_created_at(backup: Path) -> str:
     """When a backup was made (from its header; not yet verified), for the restore page."""
     with backup.open("rb") as source:
@@ -139,7 +167,8 @@ def _check_database(staging: Path, data_key: bytearray | None) -> None:
     try:
         with engine.connect() as conn:
             verdict = conn.exec_driver_sql("PRAGMA quick_check").scalar()
-        if verdict != "ok" or migrate.current_revision(engine) is None:
+            revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        if verdict != "ok" or revision is None:
             raise BackupDamaged("the database in it does not open")
     except (DatabaseError, VaultLocked) as exc:
         raise BackupDamaged("the database in it does not open") from exc

@@ -19,10 +19,13 @@ import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clearpath.backup.payload import Source
 from clearpath.vault.atomic import FILE_MODE
-from clearpath.vault.service import Vault
+
+if TYPE_CHECKING:
+    from clearpath.vault.service import Vault
 
 SNAPSHOT_PREFIX = ".backup-snapshot-"
 _STALE_SECONDS = 24 * 3600
