@@ -151,6 +151,9 @@ def restore_command(
     passphrase.
     """
     with main_cli.calm_errors():
+        if not file.is_file():
+            main_cli._err().print(f"There is no file at {file}. Check the path and the drive.")
+            raise typer.Exit(2)
         if check_only:
             _check_backup(file)
             return
