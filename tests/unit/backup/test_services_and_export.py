@@ -10,12 +10,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from tests.unit.backup.vault_filling import fill_every_table
 
 from clearpath.backup import exporting, services
 from clearpath.backup.making import Made, rotate, write_backup
 from clearpath.backup.trusted import describe_size
 from clearpath.vault.service import Vault
-from tests.unit.backup.vault_filling import fill_every_table
 
 
 def test_choices_round_trip(unlocked_vault: Vault) -> None:
