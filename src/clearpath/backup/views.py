@@ -4,6 +4,7 @@ the copy for a trusted person have their own modules; their routes are gathered 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
@@ -17,7 +18,7 @@ from clearpath.backup.errors import BackupError
 from clearpath.backup.forms import folder_field, optional_passphrase
 from clearpath.backup.making import backup_name, encrypted_pieces
 from clearpath.backup.trusted import describe_size
-from clearpath.vault.errors import DiskFull
+from clearpath.vault.errors import DiskFull, VaultLocked
 from clearpath.web.guards import Access, Call, guarded
 from clearpath.web.render import redirect, render
 
@@ -125,7 +126,8 @@ def download(call: Call) -> Response:
             size += len(piece)
             yield piece
         # The whole file was handed over: note it (the browser saved it where it was told).
-        with vault.session() as db:
+        # Locked meanwhile (idle, quick exit): the download is whole, only the note is lost.
+        with contextlib.suppress(VaultLocked), vault.session() as db:
             services.record_backup(db, "download", None, size)
 
     name = backup_name(datetime.now())
