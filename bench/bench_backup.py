@@ -27,12 +27,16 @@ from clearpath.vault.service import Vault
 CHILD = """
 import json, sys, time
 from pathlib import Path
-from clearpath.settings import KdfParams
-from clearpath.vault.service import Vault
-from clearpath.backup.making import write_backup
-from clearpath.backup.restoring import restore_backup, verify_backup
 
 what, source, target, passphrase = sys.argv[1:5]
+if what == "backup":
+    from clearpath.settings import KdfParams
+    from clearpath.vault.service import Vault
+    from clearpath.backup.making import write_backup
+else:
+    from clearpath.backup.restoring import restore_backup, verify_backup
+status = Path("/proc/self/status").read_text()
+imports_kib = int(next(l for l in status.splitlines() if l.startswith("VmHWM")).split()[1])
 start = time.perf_counter()
 if what == "backup":
     vault = Vault(Path(source), KdfParams())
@@ -55,6 +59,7 @@ result["seconds_after_unlock"] = time.perf_counter() - opened
 # parent had when it was forked).
 status = Path("/proc/self/status").read_text()
 result["peak_kib"] = int(next(l for l in status.splitlines() if l.startswith("VmHWM")).split()[1])
+result["imports_kib"] = imports_kib
 print(json.dumps(result))
 """
 
@@ -76,6 +81,13 @@ def _fill(files_dir: Path, total: int, file_size: int) -> int:
         written += size
         index += 1
     return written
+
+
+def _memory(result: dict[str, Any]) -> dict[str, float]:
+    return {
+        "peak_rss_mb": round(result["peak_kib"] * 1024 / 1e6, 1),
+        "after_imports_mb": round(result["imports_kib"] * 1024 / 1e6, 1),
+    }
 
 
 def _child(what: str, source: Path, target: Path) -> tuple[dict[str, Any], int]:
@@ -138,9 +150,9 @@ def run(argv: list[str]) -> dict[str, Any]:
         out_dir.mkdir()
         pipeline = _pipeline_only(data_dir)
         disk = _disk_baseline(folder, vault_bytes)
-        backup, backup_rss = _child("backup", data_dir, out_dir)
-        verified, verify_rss = _child("verify", Path(backup["path"]), folder / "unused")
-        restored, restore_rss = _child("restore", Path(backup["path"]), folder / "restored")
+        backup, _ = _child("backup", data_dir, out_dir)
+        verified, _ = _child("verify", Path(backup["path"]), folder / "unused")
+        restored, _ = _child("restore", Path(backup["path"]), folder / "restored")
         restored_bytes = sum(
             p.stat().st_size for p in (folder / "restored").rglob("*") if p.is_file()
         )
@@ -157,19 +169,19 @@ def run(argv: list[str]) -> dict[str, Any]:
             "seconds": round(backup["seconds"], 3),
             "seconds_without_unlock": round(backup["seconds_after_unlock"], 3),
             "mb_per_s": round(mb / backup["seconds_after_unlock"], 1),
-            "peak_rss_mb": round(backup_rss / 1e6, 1),
+            **_memory(backup),
         },
         "restore": {
             "seconds": round(restored["seconds"], 3),
             "mb_per_s": round(mb / restored["seconds"], 1),
-            "peak_rss_mb": round(restore_rss / 1e6, 1),
+            **_memory(restored),
         },
         "stream_only_mb_per_s": round(pipeline, 1),
         "disk_write_fsync_mb_per_s": round(disk, 1),
         "verify_only": {
             "seconds": round(verified["seconds"], 3),
             "mb_per_s": round(mb / verified["seconds"], 1),
-            "peak_rss_mb": round(verify_rss / 1e6, 1),
+            **_memory(verified),
         },
         "kdf": kdf_json(kdf),
         "environment": env,

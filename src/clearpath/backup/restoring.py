@@ -135,6 +135,7 @@ def read_created_at(backup: Path) -> str:
 
 def _unpack(reader: stream.ChunkReader, staging: Path) -> int:
     files = 0
+    written: list[Path] = []
     for entry, data in read_entries(reader):
         path = staging.joinpath(*entry.name.parts)
         ensure_private_dir(path.parent)
@@ -142,9 +143,15 @@ def _unpack(reader: stream.ChunkReader, staging: Path) -> int:
         with os.fdopen(fd, "wb", buffering=0) as out:
             for block in data:
                 out.write(block)
-            os.fsync(out.fileno())
+        written.append(path)
         if entry.name.parts[0] == "files":
             files += 1
+    # Flushed to the disk once everything is written (not file by file), so the disk writes
+    # back while the next files are being checked; all before anything is moved into place.
+    for path in written:
+        _fsync_path(path)
+    for folder in {p.parent for p in written}:
+        fsync_dir(folder)
     for name in ("vault.db", "keys.json"):
         if not (staging / name).is_file():
             raise BackupDamaged("it does not hold a whole vault")
@@ -154,6 +161,14 @@ def _unpack(reader: stream.ChunkReader, staging: Path) -> int:
         raise BackupDamaged("the key file in it cannot be read") from exc
     ensure_private_dir(staging / "files")
     return files
+
+
+def _fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _check_database(staging: Path, data_key: bytearray | None) -> None:
