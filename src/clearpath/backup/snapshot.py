@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from clearpath.vault.service import Vault
 
 SNAPSHOT_PREFIX = ".backup-snapshot-"
-_STALE_SECONDS = 24 * 3600
+_STALE_SECONDS = 3600  # a backup running that long is not running any more
 
 
 @contextlib.contextmanager
