@@ -91,7 +91,11 @@ def _memory(result: dict[str, Any]) -> dict[str, float]:
 
 
 def _child(what: str, source: Path, target: Path) -> tuple[dict[str, Any], int]:
-    """Run one side in its own process; its result and peak memory in bytes."""
+    """Run one side in its own process; its result and peak memory in bytes.
+
+    Everything written before is flushed first, so one side does not pay for the disk
+    still writing out what the previous one wrote."""
+    os.sync()
     proc = subprocess.run(
         [sys.executable, "-c", CHILD, what, str(source), str(target), PASSPHRASE],
         capture_output=True,
