@@ -54,6 +54,7 @@ def test_backup_now_into_a_folder_with_rotation(home: Web, tmp_path: Path) -> No
     page = home.get("/backup")
     assert "Your backup is saved as backup-" in page.text
     assert "Saved to a folder" in page.text
+    assert f'id="folder" name="folder" value="{folder}"' in page.text  # offered again
 
 
 @pytest.mark.parametrize(

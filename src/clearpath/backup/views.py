@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -70,6 +71,11 @@ def _page(call: Call, status: int = 200, **values: Any) -> Response:
         }
         for r in history
     ]
+    # Without a usual folder, offer the one used last time.
+    last_folder = next(
+        (str(Path(r.place).parent) for r in history if r.kind == "folder" and r.place), ""
+    )
+    values.setdefault("now_folder", choices.folder or last_folder)
     return render(
         call.request,
         "backup/backup.html",
