@@ -99,6 +99,8 @@ def check_name(name: str, seen: set[str]) -> PurePosixPath:
 class PayloadReader(Protocol):
     def read_exact(self, size: int) -> bytes: ...
 
+    def read_some(self, size: int) -> memoryview: ...
+
     def at_end(self) -> bool: ...
 
 
@@ -108,7 +110,7 @@ class Entry:
     size: int
 
 
-def read_entries(reader: PayloadReader) -> Iterator[tuple[Entry, Iterator[bytes]]]:
+def read_entries(reader: PayloadReader) -> Iterator[tuple[Entry, Iterator[memoryview]]]:
     """Each entry with an iterator over its bytes (which must be used up before the next).
 
     ``reader`` is a ChunkReader (read_exact and at_end). After the end record, the stream must
@@ -138,9 +140,9 @@ def read_entries(reader: PayloadReader) -> Iterator[tuple[Entry, Iterator[bytes]
         yield Entry(path, size), _data(reader, size)
 
 
-def _data(reader: PayloadReader, size: int) -> Iterator[bytes]:
+def _data(reader: PayloadReader, size: int) -> Iterator[memoryview]:
     left = size
     while left:
-        block = reader.read_exact(min(BLOCK, left))
+        block = reader.read_some(min(BLOCK, left))
         left -= len(block)
         yield block

@@ -103,7 +103,7 @@ class ChunkWriter:
         while len(view) >= room:
             if self._buffer:
                 self._buffer += view[:room]
-                self._seal(bytes(self._buffer), final=False)
+                self._seal(self._buffer, final=False)
                 self._buffer.clear()
             else:
                 self._seal(view[:room], final=False)
@@ -114,11 +114,11 @@ class ChunkWriter:
 
     def close(self) -> None:
         if not self.closed:
-            self._seal(bytes(self._buffer), final=True)
+            self._seal(self._buffer, final=True)
             self._buffer.clear()
             self.closed = True
 
-    def _seal(self, plain: bytes | memoryview, final: bool) -> None:
+    def _seal(self, plain: bytes | bytearray | memoryview, final: bool) -> None:
         sealed = self._aead.encrypt(
             _nonce(self._index), plain, _aad(self._digest, self._index, final)
         )
@@ -169,6 +169,17 @@ class ChunkReader:
             wanted -= len(piece)
             parts.append(piece)
         return parts[0] if len(parts) == 1 else b"".join(parts)
+
+    def read_some(self, size: int) -> memoryview:
+        """Up to ``size`` bytes (at least one) from the current chunk, without copying them;
+        BackupDamaged at the end of the stream. Valid until the next read."""
+        while self._offset >= len(self._plain):
+            if self._done:
+                raise BackupDamaged("its contents end too early")
+            self._next_chunk()
+        view = memoryview(self._plain)[self._offset : self._offset + size]
+        self._offset += len(view)
+        return view
 
     def read_exact(self, size: int) -> bytes:
         data = self.read(size)
