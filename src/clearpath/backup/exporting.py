@@ -4,10 +4,12 @@ Generic over the schema: the tables are read from the database itself, so an are
 is exported with no change here. The zip is built as a stream (the zip format's data
 descriptors), so it needs no seeking and little memory, for a download or a file.
 
-Stored files are exported readable only through a decrypter an area registers in
-FILE_DECRYPTERS (the evidence file store, once it is there); files no decrypter claims are
-listed in ``files-not-included.txt`` instead, since their encrypted bytes help no one outside
-the vault. The layout and the JSON schema are in docs/backups.md.
+Stored files are exported readable only through a decrypter: any area package that has a
+module ``file_export`` with ``readable_file(vault, path_under_files) -> Iterator[bytes] | None``
+is found automatically (the evidence file store, once it is there), and FILE_DECRYPTERS can add
+more. Files no decrypter claims are listed in ``files-not-included.txt`` instead, since their
+encrypted bytes help no one outside the vault. The layout and the JSON schema are in
+docs/backups.md.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from __future__ import annotations
 import base64
 import contextlib
 import csv
+import importlib
+import importlib.util
 import io
 import json
 import os
+import pkgutil
 import secrets
 import zipfile
 from collections.abc import Callable, Generator, Iterator
@@ -29,6 +34,7 @@ from typing import Any
 
 from sqlalchemy import MetaData, Table, select
 
+import clearpath
 from clearpath.backup.snapshot import file_sources
 from clearpath.vault.atomic import FILE_MODE, fsync_dir
 from clearpath.vault.service import Vault
@@ -175,15 +181,24 @@ def _table_csv(
     yield sink.drain()
 
 
+def decrypters() -> list[FileDecrypter]:
+    """FILE_DECRYPTERS, then ``readable_file`` of every area's ``file_export`` module."""
+    found = list(FILE_DECRYPTERS)
+    for area in sorted(m.name for m in pkgutil.iter_modules(clearpath.__path__) if m.ispkg):
+        name = f"clearpath.{area}.file_export"
+        if importlib.util.find_spec(name) is not None:
+            found.append(importlib.import_module(name).readable_file)
+    return found
+
+
 def _files(
     vault: Vault, archive: zipfile.ZipFile, sink: _Sink, summary: Summary
 ) -> Iterator[bytes]:
     left_out: list[str] = []
+    readers = decrypters()
     for source in file_sources(vault.paths.files):
         relative = source.name.removeprefix("files/")
-        readable = next(
-            (out for d in FILE_DECRYPTERS if (out := d(vault, relative)) is not None), None
-        )
+        readable = next((out for d in readers if (out := d(vault, relative)) is not None), None)
         if readable is None:
             left_out.append(relative)
             continue

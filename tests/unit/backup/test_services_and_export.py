@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.machinery
 import io
 import json
+import sys
+import types
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -123,3 +126,21 @@ def test_export_to_file_leaves_no_temporary_file(unlocked_vault: Vault, tmp_path
     exporting.export_to_file(unlocked_vault, out)
     assert zipfile.is_zipfile(out)
     assert [p.name for p in tmp_path.iterdir() if p.name != "vault"] == ["export.zip"]
+
+
+def test_an_areas_file_export_module_is_found(
+    unlocked_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An area adds clearpath.<area>.file_export with readable_file(): no change here."""
+    name = "clearpath.evidence.file_export"
+    module = types.ModuleType(name)
+    module.__spec__ = importlib.machinery.ModuleSpec(name, None)
+
+    def readable_file(vault: Vault, relative: str) -> Iterator[bytes] | None:
+        return iter([b"readable ", relative.encode()]) if relative.endswith(".ev") else None
+
+    module.readable_file = readable_file  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, name, module)
+    (unlocked_vault.paths.files / "a.ev").write_bytes(b"\x00sealed")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(exporting.export_pieces(unlocked_vault))))
+    assert archive.read("export/files/a.ev") == b"readable a.ev"
