@@ -51,6 +51,13 @@ def _tour(page: Page, app: RunningApp, usb: Path) -> Iterator[str]:
     expect(page.locator(".notice")).to_contain_text("Your backup is saved")
     yield "backup-done"
 
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.reload()
+    wide = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    assert not wide, "the backup page scrolls sideways on a narrow phone screen"
+    yield "backup-narrow"
+    page.set_viewport_size({"width": 1280, "height": 800})
+
     page.get_by_role("link", name="Make a copy for someone you trust").click()
     page.locator("#folder").fill(str(usb))
     page.get_by_role("button", name="Make the copy").click()
@@ -91,7 +98,7 @@ def test_backup_pages_work_and_pass_axe(
         problems = _axe_problems(tab.page)
         if problems:
             found[name] = problems
-    assert len(visited) == 10
+    assert len(visited) == 11
     assert not found, found
     assert not tab.watch.problems()
     assert len([p for p in usb.iterdir() if NAME_PATTERN.match(p.name)]) == 2
