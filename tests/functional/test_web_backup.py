@@ -350,3 +350,18 @@ def test_restore_while_unlocked_goes_back(home: Web) -> None:
     response = home.get("/restore")
     assert response.status_code == 303
     assert response.headers["location"] == "/backup"
+
+
+def test_download_with_mismatched_passphrases_is_refused(home: Web) -> None:
+    form = {"backup_passphrase": STRONG, "backup_passphrase_again": STRONG + " x"}
+    response = home.post("/backup/download", form)
+    assert response.status_code == 400
+    assert 'id="download_backup_passphrase_again-error"' in response.text
+
+
+@pytest.mark.parametrize("folder", ["/" + "ü" * 1001, "relative ünï"])
+def test_a_trusted_copy_refuses_a_bad_folder(home: Web, folder: str) -> None:
+    response = home.post("/backup/trusted", {"folder": folder})
+    assert response.status_code == 400
+    assert 'id="folder-error"' in response.text
+    assert f'value="{folder}"' in response.text

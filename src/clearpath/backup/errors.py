@@ -9,7 +9,7 @@ from clearpath.vault.errors import VaultError
 class BackupError(VaultError):
     """Base class of the backup area's errors."""
 
-    exit_code = 6
+    exit_code = 9
 
 
 class NotABackup(BackupError):

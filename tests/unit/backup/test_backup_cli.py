@@ -103,7 +103,7 @@ def test_restore_refuses_to_overwrite_without_replace(run: Run, code: str, tmp_p
     run("backup", str(tmp_path), stdin=f"{PASSPHRASE}\n")
     [made] = _backups(tmp_path)
     result = run("restore", str(made), stdin=f"{PASSPHRASE}\n")
-    assert result.exit_code == 6
+    assert result.exit_code == 9
     assert "already a vault" in result.stderr
     result = run("restore", str(made), "--replace", "--keep-old", stdin=f"{PASSPHRASE}\n")
     assert result.exit_code == 0, result.output
@@ -119,7 +119,7 @@ def test_restore_says_calmly_what_is_wrong(run: Run, code: str, tmp_path: Path) 
     cut = tmp_path / "cut.bak"
     cut.write_bytes(made.read_bytes()[:-10])
     damaged = run("restore", str(cut), stdin=f"{PASSPHRASE}\n", data_dir=tmp_path / "y")
-    assert damaged.exit_code == 6
+    assert damaged.exit_code == 9
     assert "cannot be used" in damaged.stderr
     assert "Traceback" not in damaged.output
     missing = run("restore", str(tmp_path / "nope.bak"), stdin=f"{PASSPHRASE}\n")
