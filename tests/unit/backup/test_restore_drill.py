@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 import pytest
 from tests.unit.backup.vault_filling import add_files, every_file, every_row, fill_every_table
 
-from clearpath.backup import keys
+from clearpath.backup import keys, services
 from clearpath.backup.errors import BackupDamaged, BackupSecretWrong, BackupTargetInUse
 from clearpath.backup.making import NAME_PATTERN, write_backup
 from clearpath.backup.restoring import restore_backup
+from clearpath.notes.services import save_note
 from clearpath.settings import TESTING_KDF
 from clearpath.vault.service import Vault
 
@@ -24,6 +25,11 @@ BACKUP_PASSPHRASE = "velvet compass harbour nineteen lantern"
 
 @pytest.fixture
 def filled(unlocked_vault: Vault) -> Vault:
+    """Records through the services there are, then rows in every table (whatever areas
+    exist on this branch), then files under files/."""
+    with unlocked_vault.session() as db:
+        save_note(db, "A note through the service, ünïcode ✓")
+        services.save_choices(db, services.parse_choices("/media/usb", "3", "10"))
     assert fill_every_table(unlocked_vault) > 0
     add_files(unlocked_vault.paths.files)
     return unlocked_vault
