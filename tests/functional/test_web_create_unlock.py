@@ -74,9 +74,8 @@ def test_create_shows_the_recovery_code_once_confirmed(web: Web) -> None:
 def test_wrong_groups_are_refused(web: Web) -> None:
     _post_create(web, PASSPHRASE, PASSPHRASE)
     code, asked = web.read_code()
-    answers = {
-        f"group_{n}": "0000" if code[(n - 1) * 4 : n * 4] != "0000" else "1111" for n in asked
-    }
+    answers = {f"group_{n}": "0000" if code[(n - 1) * 4 : n * 4] != "0000" else "1111"
+               for n in asked}
     response = web.post("/recovery-code", answers)
     assert response.status_code == 400
     for n in asked:
@@ -117,7 +116,8 @@ def test_look_alike_letters_are_forgiven(web: Web) -> None:
     code, asked = web.read_code()
     # The alphabet has no O, I or L: a person who reads 0 as O or 1 as l is still right.
     answers = {
-        f"group_{n}": code[(n - 1) * 4 : n * 4].replace("0", "O").replace("1", "l") for n in asked
+        f"group_{n}": code[(n - 1) * 4 : n * 4].replace("0", "O").replace("1", "l")
+        for n in asked
     }
     assert web.post("/recovery-code", answers).status_code == 303
 

@@ -48,11 +48,8 @@ def test_create_needs_the_token(web: Web, token: str | None) -> None:
 
 def test_passphrase_change_needs_the_token(home: Web) -> None:
     before = home.keys_json()
-    form = {
-        "current_passphrase": PASSPHRASE,
-        "new_passphrase": OTHER_PASSPHRASE,
-        "new_passphrase_again": OTHER_PASSPHRASE,
-    }
+    form = {"current_passphrase": PASSPHRASE, "new_passphrase": OTHER_PASSPHRASE,
+            "new_passphrase_again": OTHER_PASSPHRASE}
     _refused(home.post("/settings/passphrase", form, csrf=False))
     assert home.keys_json() == before
 
@@ -70,11 +67,8 @@ def test_unlock_needs_the_token(locked: Web) -> None:
 
 def test_recover_needs_the_token(locked: Web) -> None:
     before = locked.keys_json()
-    form = {
-        "recovery_code": locked.code,
-        "passphrase": OTHER_PASSPHRASE,
-        "passphrase_again": OTHER_PASSPHRASE,
-    }
+    form = {"recovery_code": locked.code, "passphrase": OTHER_PASSPHRASE,
+            "passphrase_again": OTHER_PASSPHRASE}
     _refused(locked.post("/recover", form, csrf=False))
     assert locked.keys_json() == before
     assert not locked.vault.unlocked

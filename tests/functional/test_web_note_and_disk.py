@@ -16,7 +16,7 @@ from clearpath.notes.services import MAX_NOTE_LENGTH
 from plaintext_scan import files_holding, files_under, needles
 
 VAULT_FILES = {"vault.db", "keys.json", "files", "clearpath.lock"}
-LEAKY_WORDS = ("Traceback", "Error:", "Exception", "sqlcipher", "sqlalchemy", "sqlite3", 'File "')
+LEAKY_WORDS = ("Traceback", "Error:", "Exception", "sqlcipher", "sqlalchemy", "sqlite3", "File \"")
 
 
 # -- the note -----------------------------------------------------------------------------------
@@ -194,11 +194,8 @@ def test_an_empty_vault_db_is_not_made_into_a_new_vault(locked: Web) -> None:
 
 @pytest.mark.parametrize(
     ("content", "detail"),
-    [
-        (None, "the file is missing"),
-        (b"{ not json", "it is not valid JSON"),
-        (b'{"kind": "something else"}', "it is not a Clearpath key file"),
-    ],
+    [(None, "the file is missing"), (b"{ not json", "it is not valid JSON"),
+     (b'{"kind": "something else"}', "it is not a Clearpath key file")],
 )
 def test_a_damaged_key_file(locked: Web, content: bytes | None, detail: str) -> None:
     keys = locked.data_dir / "keys.json"
@@ -216,10 +213,6 @@ def test_a_damaged_key_file(locked: Web, content: bytes | None, detail: str) -> 
     assert (keys.read_bytes() if content is not None else None) == content
     # Never offered a fresh vault over the damaged one.
     assert locked.get("/create").headers["location"] == "/unlock"
-    assert (
-        locked.post(
-            "/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE}
-        ).status_code
-        == 303
-    )
+    assert locked.post("/create", {"passphrase": PASSPHRASE,
+                                   "passphrase_again": PASSPHRASE}).status_code == 303
     assert database.read_bytes() == before_db

@@ -64,11 +64,8 @@ PAGES: dict[str, Callable[[Web], Response]] = {
     ),
     "settings, passphrase errors": lambda w: _created(w).post(
         "/settings/passphrase",
-        {
-            "current_passphrase": "wrong",
-            "new_passphrase": WEAK_PASSPHRASE,
-            "new_passphrase_again": "",
-        },
+        {"current_passphrase": "wrong", "new_passphrase": WEAK_PASSPHRASE,
+         "new_passphrase_again": ""},
     ),
     "unlock": lambda w: _locked(w).get("/unlock"),
     "unlock, wrong": lambda w: _locked(w).unlock("not the passphrase at all"),
@@ -172,11 +169,8 @@ def test_unlocked_pages_keep_the_neutral_title(home: Web) -> None:
 def test_a_new_title_shows_on_every_page(home: Web) -> None:
     saved = home.post(
         "/settings/preferences",
-        {
-            "page_title": "Recipes",
-            "exit_url": "https://www.bbc.co.uk/weather",
-            "idle_minutes": "10",
-        },
+        {"page_title": "Recipes", "exit_url": "https://www.bbc.co.uk/weather",
+         "idle_minutes": "10"},
     )
     assert saved.status_code == 303
     for path in ("/home", "/settings", "/help/staying-safe", "/nowhere"):
@@ -190,11 +184,8 @@ def test_a_new_title_shows_on_every_page(home: Web) -> None:
 def test_a_title_with_markup_is_escaped(home: Web) -> None:
     home.post(
         "/settings/preferences",
-        {
-            "page_title": '<b>Shop</b> & "list"',
-            "exit_url": 'https://example.org/"x<y',
-            "idle_minutes": "10",
-        },
+        {"page_title": '<b>Shop</b> & "list"', "exit_url": 'https://example.org/"x<y',
+         "idle_minutes": "10"},
     )
     html = home.get("/home").text
     assert "<b>Shop</b>" not in html

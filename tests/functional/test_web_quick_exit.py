@@ -66,9 +66,9 @@ def test_exit_goes_to_the_address_from_settings(home: Web) -> None:
     _prefs(home, exit_url="https://example.org/forecast?city=leeds")
     response = home.get("/exit")
     assert response.headers["location"] == "https://example.org/forecast?city=leeds"
-    assert (
-        'data-exit-url="https://example.org/forecast?city=leeds"' in browser(home.app).get("/").text
-    )
+    assert 'data-exit-url="https://example.org/forecast?city=leeds"' in browser(home.app).get(
+        "/"
+    ).text
 
 
 def test_exit_needs_no_session_and_no_token(with_note: Web) -> None:

@@ -77,9 +77,8 @@ SCENARIOS: dict[str, Scenario] = {
     "options": lambda w: w.client.options("/home", headers={"origin": "http://evil.com"}),
     "400 bad host": lambda w: w.get("/home", headers={"host": "evil.com"}),
     "403 cross-site": lambda w: w.get("/home", headers={"sec-fetch-site": "cross-site"}),
-    "403 foreign origin": lambda w: w.post(
-        "/note", {"note": "x"}, headers={"origin": "http://evil.com"}
-    ),
+    "403 foreign origin": lambda w: w.post("/note", {"note": "x"},
+                                           headers={"origin": "http://evil.com"}),
     "403 csrf": lambda w: w.post("/note", {"note": "x"}, csrf=False),
     "400 form errors": lambda w: w.post("/settings/preferences", {"idle_minutes": "0"}),
     "static css": lambda w: w.get("/static/app.css"),
@@ -128,9 +127,8 @@ def _unexpected_error_client(home: Web, monkeypatch: pytest.MonkeyPatch) -> Test
         raise RuntimeError("something nobody planned for")
 
     monkeypatch.setattr(home_views, "read_note", broken)
-    client = TestClient(
-        home.app, base_url=ORIGIN, follow_redirects=False, raise_server_exceptions=False
-    )
+    client = TestClient(home.app, base_url=ORIGIN, follow_redirects=False,
+                        raise_server_exceptions=False)
     client.cookies.set(COOKIE, home.session_id)
     return client
 

@@ -53,11 +53,8 @@ def test_an_unticked_box_turns_stopping_off(home: Web) -> None:
 
 
 def test_values_are_tidied(home: Web) -> None:
-    form = {
-        "page_title": "  My   shopping  ",
-        "exit_url": " https://example.org ",
-        "idle_minutes": " 5 ",
-    }
+    form = {"page_title": "  My   shopping  ", "exit_url": " https://example.org ",
+            "idle_minutes": " 5 "}
     assert home.post("/settings/preferences", form).status_code == 303
     stored = _stored_prefs(home)
     assert stored["page_title"] == "My shopping"
@@ -102,11 +99,8 @@ def test_several_invalid_values_each_get_a_message(home: Web) -> None:
     form = {"page_title": "", "exit_url": "nope", "idle_minutes": "0"}
     response = home.post("/settings/preferences", form)
     assert response.status_code == 400
-    for message in (
-        "Please give the page a title",
-        "Please give a full web address",
-        "between 1 and 240 minutes",
-    ):
+    for message in ("Please give the page a title", "Please give a full web address",
+                    "between 1 and 240 minutes"):
         assert message in response.text
     assert home.keys_json() == before
 
@@ -141,11 +135,8 @@ def test_the_stop_box_keeps_what_was_ticked_after_an_error(home: Web, ticked: bo
 def _change(web: Web, current: str, new: str, again: str | None = None) -> Response:
     return web.post(
         "/settings/passphrase",
-        {
-            "current_passphrase": current,
-            "new_passphrase": new,
-            "new_passphrase_again": new if again is None else again,
-        },
+        {"current_passphrase": current, "new_passphrase": new,
+         "new_passphrase_again": new if again is None else again},
     )
 
 
@@ -262,11 +253,8 @@ def test_the_old_code_fails_through_the_web_too(home: Web) -> None:
     home.lock()
     response = home.post(
         "/recover",
-        {
-            "recovery_code": old_code,
-            "passphrase": OTHER_PASSPHRASE,
-            "passphrase_again": OTHER_PASSPHRASE,
-        },
+        {"recovery_code": old_code, "passphrase": OTHER_PASSPHRASE,
+         "passphrase_again": OTHER_PASSPHRASE},
     )
     assert response.status_code == 400
     assert "That recovery code did not open the vault." in response.text

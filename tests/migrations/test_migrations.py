@@ -310,9 +310,7 @@ def test_a_vault_from_a_newer_clearpath_is_refused_untouched(
     assert not unlocked_vault.unlocked
     assert unlocked_vault.paths.database.read_bytes() == before
     assert sorted(p.name for p in unlocked_vault.paths.root.iterdir()) == [
-        "files",
-        "keys.json",
-        "vault.db",
+        "files", "keys.json", "vault.db"
     ]
 
 

@@ -84,10 +84,7 @@ def test_init_prints_recovery_code_once(cli: Callable[..., Result], data_dir: Pa
     assert "safe" in result.stdout
     assert PASSPHRASE not in result.output
     assert sorted(p.name for p in data_dir.iterdir()) == [
-        "clearpath.lock",
-        "files",
-        "keys.json",
-        "vault.db",
+        "clearpath.lock", "files", "keys.json", "vault.db"
     ]
     assert opens_with(data_dir, PASSPHRASE)
 
@@ -294,7 +291,9 @@ def test_a_bad_port_in_the_environment_is_one_sentence(
 def test_paths_are_printed_as_they_are(tmp_path: Path, name: str) -> None:
     # rich would read these folder names as markup: raise MarkupError, or eat the tags.
     data_dir = tmp_path / name / "vault"
-    result = CliRunner().invoke(app, ["--data-dir", str(data_dir), "init"], input=f"{PASSPHRASE}\n")
+    result = CliRunner().invoke(
+        app, ["--data-dir", str(data_dir), "init"], input=f"{PASSPHRASE}\n"
+    )
     assert result.exit_code == 0, result.output
     assert f"Your vault is ready in {data_dir}." in result.stdout
     doctor = CliRunner().invoke(app, ["--data-dir", str(data_dir), "doctor"])
@@ -306,7 +305,9 @@ def test_os_errors_print_the_path_as_it_is(tmp_path: Path) -> None:
     blocker = tmp_path / "[" / "]notes[bold]"  # the path holds '[/]' and '[bold]'
     blocker.write_text("a file where a folder should be")
     data_dir = blocker / "vault"
-    result = CliRunner().invoke(app, ["--data-dir", str(data_dir), "init"], input=f"{PASSPHRASE}\n")
+    result = CliRunner().invoke(
+        app, ["--data-dir", str(data_dir), "init"], input=f"{PASSPHRASE}\n"
+    )
     assert result.exit_code == 1
     assert str(blocker) in result.stderr
     assert "The system reported a problem" in result.stderr
@@ -335,10 +336,7 @@ def test_commands_write_with_umask_077_and_restore_it(
     assert seen == [0o077]
     assert after == 0o022
     assert sorted(oct(p.stat().st_mode & 0o777) for p in data_dir.iterdir()) == [
-        "0o600",
-        "0o600",
-        "0o600",
-        "0o700",
+        "0o600", "0o600", "0o600", "0o700"
     ]
 
 
@@ -351,7 +349,9 @@ def test_serve_refuses_other_hosts(cli: Callable[..., Result], host: str) -> Non
     assert_calm(result)
 
 
-def _fake_server(monkeypatch: pytest.MonkeyPatch, calls: list[tuple[Settings, bool, int]]) -> None:
+def _fake_server(
+    monkeypatch: pytest.MonkeyPatch, calls: list[tuple[Settings, bool, int]]
+) -> None:
     """Stands in for clearpath.web.server: announces an address and returns at once."""
 
     def run_server(settings: Settings, vault: Vault, on_ready: Callable[[str], None]) -> None:
@@ -447,12 +447,9 @@ def test_on_a_terminal_the_new_passphrase_is_asked_twice(
 ) -> None:
     monkeypatch.setattr("clearpath.cli_input.stdin_is_terminal", lambda _stream: True)
     typed = [
-        "too short",
-        "too short",  # weak: asked again
-        PASSPHRASE,
-        "a different one entirely",  # the two do not match: asked again
-        PASSPHRASE,
-        PASSPHRASE,
+        "too short", "too short",  # weak: asked again
+        PASSPHRASE, "a different one entirely",  # the two do not match: asked again
+        PASSPHRASE, PASSPHRASE,
     ]
     result = cli("init", stdin="\n".join(typed) + "\n")
     assert result.exit_code == 0, result.output

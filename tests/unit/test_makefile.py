@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-FAKE_TOOL = '#!/bin/sh\necho "$(basename "$0") $*"\n'
+FAKE_TOOL = "#!/bin/sh\necho \"$(basename \"$0\") $*\"\n"
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 

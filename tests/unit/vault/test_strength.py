@@ -42,10 +42,9 @@ def test_very_long_passphrase_is_refused() -> None:
 
 def test_personal_words_count_against_the_passphrase() -> None:
     phrase = "rosalind harrington 1987"
-    assert (
-        strength.assess(phrase, ("rosalind", "harrington", "1987")).score
-        <= strength.assess(phrase).score
-    )
+    assert strength.assess(phrase, ("rosalind", "harrington", "1987")).score <= strength.assess(
+        phrase
+    ).score
 
 
 def test_label_matches_score() -> None:

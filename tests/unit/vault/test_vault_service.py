@@ -261,10 +261,9 @@ def test_change_passphrase_needs_the_current_one(
         unlocked_vault.change_passphrase(WRONG, NEW_PASSPHRASE)
     with pytest.raises(WeakPassphrase):
         unlocked_vault.change_passphrase(vault_secrets.passphrase, "short")
-    assert (
-        unlocked_vault.keyfile().slots
-        == type(unlocked_vault.keyfile()).from_bytes(keys_before).slots
-    )
+    assert unlocked_vault.keyfile().slots == type(unlocked_vault.keyfile()).from_bytes(
+        keys_before
+    ).slots
 
 
 def test_new_recovery_code_retires_the_old_one(
