@@ -170,3 +170,5 @@ def time_requests(get: Callable[[str], Any], path: str, count: int) -> list[floa
         samples.append(time.perf_counter() - start)
         _expect(response, 200, path)
     return samples
+
+

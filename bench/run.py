@@ -130,7 +130,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("name", metavar="NAME", help=f"one of: {', '.join(BENCHMARKS)}")
     parser.add_argument("--runs", type=int, default=5, help="unlock: how many unlocks (5)")
-    parser.add_argument("--requests", type=int, default=200, help="pages: requests per page (200)")
+    parser.add_argument(
+        "--requests", type=int, default=200, help="pages: requests per page (200)"
+    )
     parser.add_argument(
         "--fast", action="store_true", help="use the test KDF parameters instead of the defaults"
     )
