@@ -1,9 +1,9 @@
 """Restoring a backup into a data folder, without ever risking the vault that is there.
 
-The whole file is read and checked (the header, every chunk in order, the final chunk, nothing
-after it) while its contents are unpacked into a hidden staging folder inside the target
-folder. Only when all of it has checked out, and the restored database opens, are the files
-moved into place. A vault already in the target is only replaced when the person said so, and
+First the whole file is read and checked (the header, every chunk in order, the final chunk,
+nothing after it, the contents' end record), writing nothing. Then it is read again, checked
+again, and unpacked into a hidden staging folder inside the target folder. Only when all of it
+has checked out, and the restored database opens, are the files moved into place. A vault already in the target is only replaced when the person said so, and
 it is first moved aside into a folder next to the target; it is removed after the restore has
 succeeded, or kept when the person asks for that.
 """
@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from sqlalchemy.exc import DatabaseError
 
@@ -62,33 +63,39 @@ def restore_backup(
     ``secret`` is the vault passphrase or recovery code from when the backup was made, or the
     backup's own passphrase. Raises BackupTargetInUse before reading anything when a vault is
     there and ``replace`` is False; BackupDamaged, NotABackup or BackupSecretWrong (nothing
-    changed) when the file cannot be used.
+    changed) when the file cannot be used. The whole file is checked first (every chunk, the
+    final one, the contents' end), then read again, checked again and unpacked.
     """
     target = VaultPaths(data_dir)
     if target.holds_vault() and not replace:
         raise BackupTargetInUse()
-    total = backup.stat().st_size
+    total = 2 * backup.stat().st_size  # read twice: the check, then the unpacking
     with backup.open("rb", buffering=stream.CHUNK_SIZE + 64) as source:
         header, header_bytes = stream.read_header(source)
         opened = keys.open_content_key(header, secret)
-        ensure_private_dir(data_dir)
-        _remove_leftover_staging(data_dir)
-        staging = data_dir / f"{STAGING_PREFIX}{secrets.token_hex(4)}"
-        ensure_private_dir(staging)
         try:
-            done = [len(header_bytes)]
-
-            def advance(n: int) -> None:
-                done[0] += n
-                if progress is not None:
-                    progress(done[0], total)
-
-            reader = stream.ChunkReader(source, opened.content_key, header, header_bytes, advance)
-            count = _unpack(reader, staging)
-            _check_database(staging, opened.data_key)
-            aside = _swap_in(target, staging, replace)
+            _check_stream(source, opened.content_key, header, header_bytes, progress, total)
+            source.seek(len(header_bytes))
+            ensure_private_dir(data_dir)
+            _remove_leftover_staging(data_dir)
+            staging = data_dir / f"{STAGING_PREFIX}{secrets.token_hex(4)}"
+            ensure_private_dir(staging)
+            try:
+                count = _unpack(
+                    stream.ChunkReader(
+                        source,
+                        opened.content_key,
+                        header,
+                        header_bytes,
+                        _counter(progress, total, start=total // 2 + len(header_bytes)),
+                    ),
+                    staging,
+                )
+                _check_database(staging, opened.data_key)
+                aside = _swap_in(target, staging, replace)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
             if opened.data_key is not None:
                 opened.data_key[:] = bytes(len(opened.data_key))
     if aside is not None and not keep_old:
@@ -100,30 +107,49 @@ def restore_backup(
 def verify_backup(backup: Path, secret: str, progress: ProgressFn | None = None) -> Restored:
     """Read and check the whole backup without writing anything (BackupDamaged,
     NotABackup or BackupSecretWrong when it cannot be used); returns what it holds."""
-    total = backup.stat().st_size
     with backup.open("rb", buffering=stream.CHUNK_SIZE + 64) as source:
         header, header_bytes = stream.read_header(source)
         opened = keys.open_content_key(header, secret)
         if opened.data_key is not None:
             opened.data_key[:] = bytes(len(opened.data_key))
-        done = [len(header_bytes)]
+        files = _check_stream(
+            source, opened.content_key, header, header_bytes, progress, backup.stat().st_size
+        )
+    return Restored(backup, files, None, str(header.get("created_at", "")))
 
-        def advance(n: int) -> None:
-            done[0] += n
-            if progress is not None:
-                progress(done[0], total)
 
-        reader = stream.ChunkReader(source, opened.content_key, header, header_bytes, advance)
-        files = 0
-        names = set()
-        for entry, data in read_entries(reader):
-            for _block in data:
-                pass
-            names.add(entry.name.parts[0])
-            files += entry.name.parts[0] == "files"
+def _counter(progress: ProgressFn | None, total: int, start: int) -> Callable[[int], None]:
+    done = [start]
+
+    def advance(n: int) -> None:
+        done[0] += n
+        if progress is not None:
+            progress(done[0], total)
+
+    return advance
+
+
+def _check_stream(
+    source: BinaryIO,
+    content_key: bytes,
+    header: dict[str, Any],
+    header_bytes: bytes,
+    progress: ProgressFn | None,
+    total: int,
+) -> int:
+    """Read every chunk and entry to the end, keeping nothing; the number of stored files."""
+    advance = _counter(progress, total, start=len(header_bytes))
+    reader = stream.ChunkReader(source, content_key, header, header_bytes, advance)
+    files = 0
+    names = set()
+    for entry, data in read_entries(reader):
+        for _block in data:
+            pass
+        names.add(entry.name.parts[0])
+        files += entry.name.parts[0] == "files"
     if not {"vault.db", "keys.json"} <= names:
         raise BackupDamaged("it does not hold a whole vault")
-    return Restored(backup, files, None, str(header.get("created_at", "")))
+    return files
 
 
 def read_created_at(backup: Path) -> str:
