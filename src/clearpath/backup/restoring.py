@@ -3,9 +3,10 @@
 First the whole file is read and checked (the header, every chunk in order, the final chunk,
 nothing after it, the contents' end record), writing nothing. Then it is read again, checked
 again, and unpacked into a hidden staging folder inside the target folder. Only when all of it
-has checked out, and the restored database opens, are the files moved into place. A vault already in the target is only replaced when the person said so, and
-it is first moved aside into a folder next to the target; it is removed after the restore has
-succeeded, or kept when the person asks for that.
+has checked out, and the restored database opens, are the files moved into place. A vault
+already in the target is only replaced when the person said so, and it is first moved aside
+into a folder next to the target; it is removed after the restore has succeeded, or kept when
+the person asks for that.
 """
 
 from __future__ import annotations
