@@ -357,3 +357,9 @@ def main() -> None:
     except KeyboardInterrupt:
         # Ctrl+C outside a command body (while Python starts up the command).
         sys.exit(EXIT_INTERRUPTED)
+
+
+# The backup area's commands (backup, restore, export, shares) live in their own package.
+from clearpath.backup.cli import register as _register_backup_commands  # noqa: E402
+
+_register_backup_commands(app)
