@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from clearpath import __version__, doctor
+from clearpath.backup.cli import register as register_backup_commands
 from clearpath.cli_input import InputError, SecretReader
 from clearpath.evidence import cli_commands as evidence_commands
 from clearpath.report import cli_commands as report_commands
@@ -348,6 +349,8 @@ def _print_summary(findings: list[doctor.Finding]) -> None:
 
 report_commands.register(app, report_commands.Helpers(calm_errors, _existing_vault, _held))
 evidence_commands.register(app, evidence_commands.Helpers(calm_errors, _existing_vault, _held))
+# backup, restore, export and shares live in the backup package.
+register_backup_commands(app)
 
 
 def main() -> None:
@@ -358,8 +361,3 @@ def main() -> None:
         # Ctrl+C outside a command body (while Python starts up the command).
         sys.exit(EXIT_INTERRUPTED)
 
-
-# The backup area's commands (backup, restore, export, shares) live in their own package.
-from clearpath.backup.cli import register as _register_backup_commands  # noqa: E402
-
-_register_backup_commands(app)
