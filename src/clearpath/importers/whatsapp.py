@@ -1,0 +1,317 @@
+"""WhatsApp chat exports: the .txt, or the .zip that also holds the media.
+
+Android writes ``31/12/2020, 21:41 - Name: text``; iOS writes ``[31/12/2020, 21:41:05] Name:
+text``. Each phone writes the date the way its language does: the order of day and month, the
+separator (``/``, ``.``, ``-``), two- or four-digit years, a comma or a word (``à``) before the
+time, a 12- or 24-hour clock with AM/PM markers in the phone's language, and invisible marks
+(U+200E, U+200F, U+202F, U+00A0, a BOM). A message runs on over the following lines until the
+next line that starts the way the file's own messages start.
+
+When every date could be read either way (03/04/21) the order is not guessed: the parser
+raises DateOrderUnknown and the person chooses.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from clearpath.importers.base import (
+    DateOrder,
+    DateOrderUnknown,
+    ImportProblem,
+    ParsedMessage,
+    ParseOptions,
+    SourceRef,
+)
+from clearpath.importers.whatsapp_media import attachment_names
+
+INVISIBLE = "\ufeff\u200e\u200f"
+# AM/PM markers as the supported languages write them (case-insensitive). "p. m." is
+# Spanish; "vorm."/"nachm." German; "ДП"/"ПП" Russian.
+_AM_PM = r"[AaPp]\.?\s?[Mm]\.?|vorm\.|nachm\.|ДП|ПП|дп|пп"
+_DATE = r"(\d{1,4})([./\-])(\d{1,2})\2(\d{1,4})"
+_TIME = r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?"
+# Between date and time: a comma, a space, or a word some languages put there.
+_JOIN = r",?\s(?:à\s|um\s|a\s|às\s|alle\s|om\s|в\s)?"
+ANDROID = re.compile(rf"{_DATE}{_JOIN}{_TIME}(?:\s?({_AM_PM}))?\s[-–]\s(.*)", re.DOTALL)
+IOS = re.compile(rf"\[{_DATE}{_JOIN}{_TIME}(?:\s?({_AM_PM}))?\]\s(.*)", re.DOTALL)
+# A line that starts with a date and a time but is not laid out like the file's messages.
+NEAR_MISS = re.compile(rf"\[?{_DATE}{_JOIN}{_TIME}")
+# Markers compared without dots and spaces: "p. m." and "P.M." are both "pm".
+PM_MARKERS = frozenset({"pm", "nachm", "пп"})
+
+MAX_SENDER = 80
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    """The parts of a message's first line, as written."""
+
+    first: str
+    sep: str
+    second: str
+    year_or_third: str
+    hour: str
+    minute: str
+    second_of_minute: str | None
+    am_pm: str | None
+    rest: str
+    raw: str
+
+
+class WhatsAppImporter:
+    name = "whatsapp"
+    label = "WhatsApp chat export (.txt or .zip)"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        if head.startswith(b"PK"):
+            return _zip_chat_member(path) is not None
+        text = head.decode("utf-8", errors="replace").lstrip(INVISIBLE)
+        lines = [line.lstrip(INVISIBLE) for line in text.splitlines()[:5]]
+        return any(ANDROID.match(line) or IOS.match(line) for line in lines)
+
+    def parse(self, path: Path, options: ParseOptions) -> Iterator[ParsedMessage]:
+        member = _zip_chat_member(path) if zipfile.is_zipfile(path) else None
+        with _open_text(path, member) as first_pass:
+            layout, order = _survey(first_pass, options.date_order)
+        with _open_text(path, member) as stream:
+            yield from _messages(stream, layout, order, member, options.keep_unparsed)
+
+
+def _zip_chat_member(path: Path) -> str | None:
+    """The chat text inside a WhatsApp zip: ``_chat.txt`` (iOS) or ``WhatsApp Chat ....txt``."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [info.filename for info in archive.infolist() if not info.is_dir()]
+    except (zipfile.BadZipFile, OSError):
+        return None
+    texts = [name for name in names if name.lower().endswith(".txt")]
+    for name in texts:
+        if name.rsplit("/", 1)[-1] == "_chat.txt":
+            return name
+    for name in texts:
+        if "whatsapp" in name.lower():
+            return name
+    return texts[0] if len(texts) == 1 else None
+
+
+class _open_text:  # noqa: N801 - used like open()
+    """The chat as text lines, from the plain file or from inside the zip, streamed."""
+
+    def __init__(self, path: Path, member: str | None) -> None:
+        self.path, self.member = path, member
+        self._closers: list[IO[bytes] | zipfile.ZipFile] = []
+
+    def __enter__(self) -> io.TextIOWrapper:
+        if self.member is None:
+            raw: IO[bytes] = self.path.open("rb")
+        else:
+            archive = zipfile.ZipFile(self.path)
+            self._closers.append(archive)
+            raw = archive.open(self.member)
+        self._closers.append(raw)
+        # utf-8-sig drops a BOM at the very start; newline=None reads CRLF as one break.
+        return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline=None)
+
+    def __exit__(self, *_: object) -> None:
+        for item in reversed(self._closers):
+            item.close()
+
+
+def _split(match: re.Match[str], raw: str) -> _Header:
+    a, sep, b, c, hour, minute, sec, am_pm, rest = match.groups()
+    return _Header(a, sep, b, c, hour, minute, sec, am_pm, rest, raw)
+
+
+def _survey(lines: Iterable[str], wanted: DateOrder | None) -> tuple[re.Pattern[str], DateOrder]:
+    """Which layout the file uses (Android or iOS) and how to read its dates."""
+    layout: re.Pattern[str] | None = None
+    example = ""
+    day_first = month_first = False
+    try:
+        for number, line in enumerate(lines, start=1):
+            text = line.lstrip(INVISIBLE)
+            if layout is None:
+                if ANDROID.match(text):
+                    layout = ANDROID
+                elif IOS.match(text):
+                    layout = IOS
+                elif number == 1:
+                    raise ImportProblem(
+                        "This file is not a WhatsApp export: it does not start with a date "
+                        "and a time.",
+                        line=1,
+                    )
+                else:
+                    continue
+            match = layout.match(text)
+            if match is None:
+                continue
+            first, _sep, second, third = match.group(1, 2, 3, 4)
+            if len(first) == 4:
+                return layout, DateOrder.DAY_FIRST  # year-month-day: no question to ask
+            example = example or f"{first}{_sep}{second}{_sep}{third}"
+            day_first = day_first or int(first) > 12
+            month_first = month_first or int(second) > 12
+            if wanted is not None and layout is not None:
+                return layout, wanted
+            if day_first and month_first:
+                raise ImportProblem(
+                    "The dates in this file are not written one consistent way "
+                    f"(for example {example!r}), so they cannot be read safely.",
+                    line=number,
+                )
+            if day_first or month_first:
+                return layout, DateOrder.DAY_FIRST if day_first else DateOrder.MONTH_FIRST
+    except UnicodeDecodeError as exc:
+        raise ImportProblem(
+            "This file is not UTF-8 text, so it is not a WhatsApp export as the app writes it."
+        ) from exc
+    if layout is None:
+        raise ImportProblem("This file has no WhatsApp messages in it.")
+    raise DateOrderUnknown(example)
+
+
+class _Clock:
+    """Turns the written date and time into ISO 8601, remembering dates already seen."""
+
+    def __init__(self, order: DateOrder) -> None:
+        self.order = order
+        self._dates: dict[str, str] = {}
+
+    def iso(self, head: _Header, line: int) -> str:
+        key = f"{head.first}/{head.second}/{head.year_or_third}"
+        day = self._dates.get(key)
+        if day is None:
+            day = self._date(head, line)
+            self._dates[key] = day
+        hour = int(head.hour)
+        if head.am_pm is not None:
+            if not 1 <= hour <= 12:
+                raise ImportProblem(f"the hour {hour} does not fit a 12-hour clock.", line=line)
+            pm = "".join(c for c in head.am_pm.lower() if c != "." and not c.isspace())
+            pm_marker = pm in PM_MARKERS
+            hour = hour % 12 + (12 if pm_marker else 0)
+        minute = int(head.minute)
+        if hour > 23 or minute > 59:
+            raise ImportProblem(f"{head.hour}:{head.minute} is not a time of day.", line=line)
+        clock = f"{hour:02d}:{minute:02d}"
+        if head.second_of_minute is not None:
+            clock += f":{int(head.second_of_minute):02d}"
+        return f"{day}T{clock}"
+
+    def _date(self, head: _Header, line: int) -> str:
+        if len(head.first) == 4:
+            year, month, day = int(head.first), int(head.second), int(head.year_or_third)
+        else:
+            a, b = int(head.first), int(head.second)
+            day, month = (a, b) if self.order is DateOrder.DAY_FIRST else (b, a)
+            year = int(head.year_or_third)
+            if len(head.year_or_third) == 2:
+                year += 2000  # WhatsApp began in 2009: a two-digit year is this century
+        written = f"{head.first}{head.sep}{head.second}{head.sep}{head.year_or_third}"
+        if not (1 <= month <= 12 and 1 <= day <= _days_in(year, month)):
+            raise ImportProblem(f"{written!r} is not a date.", line=line)
+        return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _days_in(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _messages(
+    lines: Iterable[str],
+    layout: re.Pattern[str],
+    order: DateOrder,
+    member: str | None,
+    keep_unparsed: bool,
+) -> Iterator[ParsedMessage]:
+    clock = _Clock(order)
+    ios = layout is IOS
+    head: _Header | None = None
+    start = 0
+    body: list[str] = []
+    unparsed: list[int] = []
+    number = 0
+    for number, raw_line in enumerate(lines, start=1):
+        line = raw_line[:-1] if raw_line.endswith("\n") else raw_line
+        text = line.lstrip(INVISIBLE) if line[:1] in INVISIBLE else line
+        match = layout.match(text) if text[:1] in "0123456789[" else None
+        if match is None:
+            if head is None:
+                raise ImportProblem(
+                    "This file is not a WhatsApp export: this line does not start with a "
+                    "date and a time.",
+                    line=number,
+                )
+            if text[:1] in "0123456789[" and NEAR_MISS.match(text):
+                if not keep_unparsed:
+                    raise ImportProblem(
+                        "this line starts like a message but is not laid out like the others "
+                        "(no sender or no separator after the time). It can be kept as part "
+                        "of the message before it.",
+                        line=number,
+                    )
+                unparsed.append(number)
+            body.append(line)
+            continue
+        if head is not None:
+            yield _build(head, body, clock, start, number - 1, member, ios, unparsed)
+            unparsed = []
+        head = _split(match, text)
+        start = number
+        body = [head.rest]
+    if head is not None:
+        yield _build(head, body, clock, start, number, member, ios, unparsed)
+
+
+def _build(
+    head: _Header,
+    body: list[str],
+    clock: _Clock,
+    first_line: int,
+    last_line: int,
+    member: str | None,
+    ios: bool,
+    unparsed: list[int],
+) -> ParsedMessage:
+    sender, text, system = _sender_and_text("\n".join(body), ios)
+    raw_time = head.raw[: len(head.raw) - len(head.rest)].strip(" -–[]")
+    return ParsedMessage(
+        sender=sender,
+        timestamp=clock.iso(head, first_line),
+        raw_timestamp=raw_time,
+        text=text,
+        source=SourceRef(member=member, first_line=first_line, last_line=last_line),
+        system=system,
+        attachments=attachment_names(text),
+        channel="whatsapp",
+        unparsed_lines=tuple(unparsed),
+    )
+
+
+def _sender_and_text(rest: str, ios: bool) -> tuple[str | None, str, bool]:
+    """``Name: text`` is a message; anything else on a dated line is a system notice."""
+    colon = rest.find(": ")
+    if colon <= 0 or colon > MAX_SENDER:
+        return None, rest, True
+    sender = rest[:colon]
+    if '"' in sender or "\u201c" in sender or "\n" in sender:
+        return None, rest, True
+    text = rest[colon + 2 :]
+    # iOS writes its notices ("Messages and calls are end-to-end encrypted") as if the chat
+    # had sent them, marked by an invisible U+200E; media placeholders carry it too.
+    if ios and text.startswith("\u200e") and not attachment_names(text):
+        stripped = text.lstrip("\u200e")
+        if not stripped.endswith("omitted"):
+            return sender, text, True
+    return sender.lstrip(INVISIBLE), text, False
