@@ -20,7 +20,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from clearpath import __version__, doctor
+from clearpath import __version__, cli_messages, doctor
 from clearpath.cli_input import InputError, SecretReader
 from clearpath.settings import Settings, load_settings, loopback_address
 from clearpath.vault import recovery
@@ -342,6 +342,9 @@ def _print_summary(findings: list[doctor.Finding]) -> None:
         out.print(f"{problems} problem{'s' if problems != 1 else ''} found.")
     else:
         out.print("All is well.")
+
+
+app.command(name="parse")(cli_messages.parse_command)
 
 
 def main() -> None:

@@ -29,12 +29,16 @@ class ParseOptions:
     keep_unparsed: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, which made
+# building a million messages three times slower. Treat both as read-only all the same.
+@dataclass(slots=True)
 class SourceRef:
     """Where a message came from in the export: a file inside it (for zips), the first and
     last line (text formats) or a byte range (binary and XML formats)."""
 
     member: str | None = None
+    # The message's own id or position inside a structured export (JSON, mbox).
+    item: str | None = None
     first_line: int | None = None
     last_line: int | None = None
     byte_start: int | None = None
@@ -43,12 +47,12 @@ class SourceRef:
     def as_json(self) -> dict[str, object]:
         return {
             name: getattr(self, name)
-            for name in ("member", "first_line", "last_line", "byte_start", "byte_end")
+            for name in ("member", "item", "first_line", "last_line", "byte_start", "byte_end")
             if getattr(self, name) is not None
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ParsedMessage:
     """One message exactly as the export gives it.
 

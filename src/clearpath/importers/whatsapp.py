@@ -17,9 +17,8 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from clearpath.importers.base import (
     DateOrder,
@@ -49,20 +48,10 @@ PM_MARKERS = frozenset({"pm", "nachm", "пп"})
 MAX_SENDER = 80
 
 
-@dataclass(frozen=True, slots=True)
-class _Header:
-    """The parts of a message's first line, as written."""
-
-    first: str
-    sep: str
-    second: str
-    year_or_third: str
-    hour: str
-    minute: str
-    second_of_minute: str | None
-    am_pm: str | None
-    rest: str
-    raw: str
+# A message's first line as the regex split it: (first, separator, second, third, hour,
+# minute, seconds or None, AM/PM or None, the rest of the line), and the date and time as
+# written.
+_Header = tuple[tuple[str | Any, ...], str, str]
 
 
 class WhatsAppImporter:
@@ -82,6 +71,13 @@ class WhatsAppImporter:
             layout, order = _survey(first_pass, options.date_order)
         with _open_text(path, member) as stream:
             yield from _messages(stream, layout, order, member, options.keep_unparsed)
+
+
+def parse_text(text: str, options: ParseOptions) -> list[ParsedMessage]:
+    """Messages copied out of WhatsApp and pasted: the same layouts, from a string."""
+    lines = text.lstrip("\ufeff").splitlines(keepends=True)
+    layout, order = _survey(lines, options.date_order)
+    return list(_messages(lines, layout, order, None, options.keep_unparsed))
 
 
 def _zip_chat_member(path: Path) -> str | None:
@@ -124,9 +120,10 @@ class _open_text:  # noqa: N801 - used like open()
             item.close()
 
 
-def _split(match: re.Match[str], raw: str) -> _Header:
-    a, sep, b, c, hour, minute, sec, am_pm, rest = match.groups()
-    return _Header(a, sep, b, c, hour, minute, sec, am_pm, rest, raw)
+def _split(match: re.Match[str], text: str) -> _Header:
+    rest_at = match.start(9)
+    raw_time = text[:rest_at].strip(" -–[]")
+    return match.groups(), text[match.start(1) : match.end(4)], raw_time
 
 
 def _survey(lines: Iterable[str], wanted: DateOrder | None) -> tuple[re.Pattern[str], DateOrder]:
@@ -186,36 +183,45 @@ class _Clock:
         self._dates: dict[str, str] = {}
 
     def iso(self, head: _Header, line: int) -> str:
-        key = f"{head.first}/{head.second}/{head.year_or_third}"
-        day = self._dates.get(key)
+        parts, written_date, _raw = head
+        day = self._dates.get(written_date)
         if day is None:
-            day = self._date(head, line)
-            self._dates[key] = day
-        hour = int(head.hour)
-        if head.am_pm is not None:
+            day = self._date(parts, written_date, line)
+            self._dates[written_date] = day
+        hour, minute, seconds, am_pm = parts[4], parts[5], parts[6], parts[7]
+        if am_pm is None and len(hour) == 2:
+            # The common case, kept cheap: two-digit 24-hour times compare as text.
+            if hour > "23" or minute > "59" or (seconds is not None and seconds > "59"):
+                raise ImportProblem(f"{hour}:{minute} is not a time of day.", line=line)
+            clock = f"{hour}:{minute}" if seconds is None else f"{hour}:{minute}:{seconds}"
+            return f"{day}T{clock}"
+        return f"{day}T{self._clock(hour, minute, seconds, am_pm, line)}"
+
+    @staticmethod
+    def _clock(hour_text: str, minute_text: str, seconds: str | None, am_pm: str | None,
+               line: int) -> str:
+        hour = int(hour_text)
+        if am_pm is not None:
             if not 1 <= hour <= 12:
                 raise ImportProblem(f"the hour {hour} does not fit a 12-hour clock.", line=line)
-            pm = "".join(c for c in head.am_pm.lower() if c != "." and not c.isspace())
-            pm_marker = pm in PM_MARKERS
-            hour = hour % 12 + (12 if pm_marker else 0)
-        minute = int(head.minute)
-        if hour > 23 or minute > 59:
-            raise ImportProblem(f"{head.hour}:{head.minute} is not a time of day.", line=line)
+            marker = "".join(c for c in am_pm.lower() if c != "." and not c.isspace())
+            hour = hour % 12 + (12 if marker in PM_MARKERS else 0)
+        minute = int(minute_text)
+        if hour > 23 or minute > 59 or (seconds is not None and int(seconds) > 59):
+            raise ImportProblem(f"{hour_text}:{minute_text} is not a time of day.", line=line)
         clock = f"{hour:02d}:{minute:02d}"
-        if head.second_of_minute is not None:
-            clock += f":{int(head.second_of_minute):02d}"
-        return f"{day}T{clock}"
+        return clock if seconds is None else f"{clock}:{int(seconds):02d}"
 
-    def _date(self, head: _Header, line: int) -> str:
-        if len(head.first) == 4:
-            year, month, day = int(head.first), int(head.second), int(head.year_or_third)
+    def _date(self, parts: tuple[str | Any, ...], written: str, line: int) -> str:
+        first, second, third = parts[0], parts[2], parts[3]
+        if len(first) == 4:
+            year, month, day = int(first), int(second), int(third)
         else:
-            a, b = int(head.first), int(head.second)
+            a, b = int(first), int(second)
             day, month = (a, b) if self.order is DateOrder.DAY_FIRST else (b, a)
-            year = int(head.year_or_third)
-            if len(head.year_or_third) == 2:
+            year = int(third)
+            if len(third) == 2:
                 year += 2000  # WhatsApp began in 2009: a two-digit year is this century
-        written = f"{head.first}{head.sep}{head.second}{head.sep}{head.year_or_third}"
         if not (1 <= month <= 12 and 1 <= day <= _days_in(year, month)):
             raise ImportProblem(f"{written!r} is not a date.", line=line)
         return f"{year:04d}-{month:02d}-{day:02d}"
@@ -269,7 +275,7 @@ def _messages(
             unparsed = []
         head = _split(match, text)
         start = number
-        body = [head.rest]
+        body = [head[0][8]]
     if head is not None:
         yield _build(head, body, clock, start, number, member, ios, unparsed)
 
@@ -284,18 +290,20 @@ def _build(
     ios: bool,
     unparsed: list[int],
 ) -> ParsedMessage:
-    sender, text, system = _sender_and_text("\n".join(body), ios)
-    raw_time = head.raw[: len(head.raw) - len(head.rest)].strip(" -–[]")
+    sender, text, system = _sender_and_text(body[0] if len(body) == 1 else "\n".join(body), ios)
     return ParsedMessage(
-        sender=sender,
-        timestamp=clock.iso(head, first_line),
-        raw_timestamp=raw_time,
-        text=text,
-        source=SourceRef(member=member, first_line=first_line, last_line=last_line),
-        system=system,
-        attachments=attachment_names(text),
-        channel="whatsapp",
-        unparsed_lines=tuple(unparsed),
+        sender,
+        clock.iso(head, first_line),
+        head[2],
+        text,
+        SourceRef(member, None, first_line, last_line),
+        system,
+        attachment_names(text),
+        None,
+        (),
+        None,
+        "whatsapp",
+        tuple(unparsed) if unparsed else (),
     )
 
 
