@@ -22,6 +22,8 @@ from rich.text import Text
 
 from clearpath import __version__, cli_messages, doctor
 from clearpath.cli_input import InputError, SecretReader
+from clearpath.evidence import cli_commands as evidence_commands
+from clearpath.report import cli_commands as report_commands
 from clearpath.settings import Settings, load_settings, loopback_address
 from clearpath.vault import recovery
 from clearpath.vault.atomic import ensure_private_dir
@@ -344,6 +346,8 @@ def _print_summary(findings: list[doctor.Finding]) -> None:
         out.print("All is well.")
 
 
+report_commands.register(app, report_commands.Helpers(calm_errors, _existing_vault, _held))
+evidence_commands.register(app, evidence_commands.Helpers(calm_errors, _existing_vault, _held))
 app.command(name="parse")(cli_messages.parse_command)
 
 
