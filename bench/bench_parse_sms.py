@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from benchkit import scratch_dir
-from clearpath.importers.base import ParseOptions
+from clearpath.importers.base import ParseOptions, Source
 from clearpath.importers.sms import SmsBackupImporter
 
 SMS = (
@@ -60,7 +60,7 @@ def run(argv: list[str]) -> dict[str, Any]:
         size = generate(path, args.megabytes)
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         began, cpu_began = time.perf_counter(), time.process_time()
-        count = sum(1 for _ in SmsBackupImporter().parse(path, ParseOptions()))
+        count = sum(1 for _ in SmsBackupImporter().parse(Source.from_path(path), ParseOptions()))
         seconds, cpu = time.perf_counter() - began, time.process_time() - cpu_began
         after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {

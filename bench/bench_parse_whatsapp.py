@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from benchkit import scratch_dir
-from clearpath.importers.base import DateOrder, ParseOptions
+from clearpath.importers.base import DateOrder, ParseOptions, Source
 from clearpath.importers.whatsapp import WhatsAppImporter
 
 WORDS = [
@@ -64,7 +64,9 @@ def run(argv: list[str]) -> dict[str, Any]:
         began = time.perf_counter()
         cpu_began = time.process_time()
         count = 0
-        for _ in WhatsAppImporter().parse(path, ParseOptions(date_order=DateOrder.DAY_FIRST)):
+        for _ in WhatsAppImporter().parse(
+            Source.from_path(path), ParseOptions(date_order=DateOrder.DAY_FIRST)
+        ):
             count += 1
         seconds = time.perf_counter() - began
         cpu_seconds = time.process_time() - cpu_began

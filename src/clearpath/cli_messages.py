@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from clearpath.importers.base import DateOrder, ImportProblem, ParseOptions
+from clearpath.importers.base import DateOrder, ImportProblem, ParseOptions, Source
 from clearpath.importers.registry import by_name, detect, names
 
 EXIT_BAD_FILE = 2
@@ -60,8 +60,9 @@ def parse_command(
     options = ParseOptions(date_order=order, keep_unparsed=keep_unparsed)
     out = sys.stdout
     try:
-        importer = by_name(format_name) if format_name else detect(file)
-        for message in importer.parse(file, options):
+        source = Source.from_path(file)
+        importer = by_name(format_name) if format_name else detect(source)
+        for message in importer.parse(source, options):
             out.write(json.dumps(message.as_json(), ensure_ascii=False) + "\n")
     except ImportProblem as problem:
         hint = ""

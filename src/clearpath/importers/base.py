@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Protocol
+
+
+@dataclass(frozen=True)
+class Source:
+    """An export to read: its file name and a way to open it as a seekable binary stream.
+
+    Importers may open it more than once (a first look decides how dates are written). The
+    stream can be a plain file the person chose, or the encrypted copy in the vault's file
+    store read back through its decrypting reader, so nothing plain is written to disk.
+    """
+
+    name: str
+    open: Callable[[], IO[bytes]]
+
+    @classmethod
+    def from_path(cls, path: Path) -> Source:
+        return cls(path.name, lambda: path.open("rb"))
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.name).suffix.lower()
 
 
 class DateOrder(Enum):
@@ -126,8 +147,8 @@ class Importer(Protocol):
     name: str
     label: str
 
-    def sniff(self, path: Path, head: bytes) -> bool:
+    def sniff(self, source: Source, head: bytes) -> bool:
         """True when the file looks like this format (``head`` is its first 64 KiB)."""
 
-    def parse(self, path: Path, options: ParseOptions) -> Iterator[ParsedMessage]:
+    def parse(self, source: Source, options: ParseOptions) -> Iterator[ParsedMessage]:
         """Every message in file order. Raises ImportProblem naming the line it stopped at."""

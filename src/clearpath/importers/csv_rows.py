@@ -11,9 +11,14 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
-from clearpath.importers.base import ImportProblem, ParsedMessage, ParseOptions, SourceRef
+from clearpath.importers.base import (
+    ImportProblem,
+    ParsedMessage,
+    ParseOptions,
+    Source,
+    SourceRef,
+)
 
 REQUIRED = ("timestamp", "sender", "text")
 OPTIONAL = ("direction", "recipients", "subject")
@@ -40,15 +45,16 @@ class CsvImporter:
     name = "csv"
     label = "CSV file (with a column for each part)"
 
-    def sniff(self, path: Path, head: bytes) -> bool:
-        return path.suffix.lower() == ".csv"
+    def sniff(self, source: Source, head: bytes) -> bool:
+        return source.suffix == ".csv"
 
-    def headers(self, path: Path) -> list[str]:
+    def headers(self, source: Source) -> list[str]:
         """The column names, for the mapping step."""
-        with path.open("r", encoding="utf-8-sig", newline="") as source:
-            return next(csv.reader(source), [])
+        with source.open() as raw:
+            text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+            return next(csv.reader(text), [])
 
-    def parse(self, path: Path, options: ParseOptions) -> Iterator[ParsedMessage]:
+    def parse(self, source: Source, options: ParseOptions) -> Iterator[ParsedMessage]:
         mapping = options.columns
         missing = [part for part in REQUIRED if not mapping.get(part)]
         if missing:
@@ -56,7 +62,7 @@ class CsvImporter:
                 "Say which column holds the " + ", ".join(missing) + " before importing."
             )
         csv.field_size_limit(MAX_FIELD)
-        with path.open("rb") as raw:
+        with source.open() as raw:
             text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
             reader = csv.DictReader(text)
             absent = [c for c in mapping.values() if c and c not in (reader.fieldnames or [])]

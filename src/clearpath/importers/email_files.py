@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import email
 import email.policy
-import mailbox
+import re
 from collections.abc import Iterator
 from email.message import EmailMessage
 from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
-from pathlib import Path
+from typing import IO
 
-from clearpath.importers.base import ImportProblem, ParsedMessage, ParseOptions, SourceRef
+from clearpath.importers.base import (
+    ImportProblem,
+    ParsedMessage,
+    ParseOptions,
+    Source,
+    SourceRef,
+)
 
+_QUOTED_FROM = re.compile(rb">+From ")
 HEADER_START = (b"From:", b"Return-Path:", b"Received:", b"Date:", b"Message-ID:", b"MIME-")
 
 
@@ -111,12 +118,12 @@ class EmlImporter:
     name = "eml"
     label = "E-mail message (.eml)"
 
-    def sniff(self, path: Path, head: bytes) -> bool:
-        return path.suffix.lower() == ".eml" or head.lstrip().startswith(HEADER_START)
+    def sniff(self, source: Source, head: bytes) -> bool:
+        return source.suffix == ".eml" or head.lstrip().startswith(HEADER_START)
 
-    def parse(self, path: Path, options: ParseOptions) -> Iterator[ParsedMessage]:
-        with path.open("rb") as source:
-            message = email.message_from_binary_file(source, policy=email.policy.default)
+    def parse(self, source: Source, options: ParseOptions) -> Iterator[ParsedMessage]:
+        with source.open() as stream:
+            message = email.message_from_binary_file(stream, policy=email.policy.default)
         if not isinstance(message, EmailMessage) or message.get("From") is None:
             raise ImportProblem("This file is not an e-mail message: it has no From header.")
         yield _message(message, SourceRef(item="1"))
@@ -126,17 +133,36 @@ class MboxImporter:
     name = "mbox"
     label = "Mailbox (.mbox)"
 
-    def sniff(self, path: Path, head: bytes) -> bool:
+    def sniff(self, source: Source, head: bytes) -> bool:
         return head.startswith(b"From ")
 
-    def parse(self, path: Path, options: ParseOptions) -> Iterator[ParsedMessage]:
-        box = mailbox.mbox(path, factory=None, create=False)
-        try:
-            for index, key in enumerate(box.iterkeys(), start=1):
-                raw = box.get_bytes(key)
+    def parse(self, source: Source, options: ParseOptions) -> Iterator[ParsedMessage]:
+        with source.open() as stream:
+            for index, (start, end, raw) in enumerate(_mbox_messages(stream), start=1):
                 message = email.message_from_bytes(raw, policy=email.policy.default)
-                if not isinstance(message, EmailMessage):
-                    continue
-                yield _message(message, SourceRef(item=str(index)))
-        finally:
-            box.close()
+                if isinstance(message, EmailMessage):
+                    yield _message(
+                        message, SourceRef(item=str(index), byte_start=start, byte_end=end)
+                    )
+
+
+def _mbox_messages(stream: IO[bytes]) -> Iterator[tuple[int, int, bytes]]:
+    """Each message of an mbox as (start, end, bytes), one message in memory at a time.
+
+    A message starts at a line beginning "From " after an empty line (or at the top); lines
+    quoted as ">From " inside a message are un-quoted as mboxrd asks.
+    """
+    start = offset = 0
+    lines: list[bytes] = []
+    previous_blank = True
+    for line in stream:
+        if line.startswith(b"From ") and previous_blank:
+            if lines:
+                yield start, offset, b"".join(lines)
+            start, lines = offset, []
+        elif lines or offset > start:
+            lines.append(line[1:] if _QUOTED_FROM.match(line) else line)
+        offset += len(line)
+        previous_blank = line in (b"\n", b"\r\n")
+    if lines:
+        yield start, offset, b"".join(lines)

@@ -10,10 +10,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from clearpath.importers.base import ImportProblem, ParsedMessage, ParseOptions, SourceRef
+from clearpath.importers.base import (
+    ImportProblem,
+    ParsedMessage,
+    ParseOptions,
+    Source,
+    SourceRef,
+)
 
 MEDIA_KEYS = ("photos", "videos", "audio_files", "files", "gifs")
 
@@ -30,15 +35,15 @@ class MessengerImporter:
     name = "messenger"
     label = "Facebook Messenger or Instagram export (.json)"
 
-    def sniff(self, path: Path, head: bytes) -> bool:
+    def sniff(self, source: Source, head: bytes) -> bool:
         return b'"participants"' in head and (
             b'"timestamp_ms"' in head or b'"sender_name"' in head
         )
 
-    def parse(self, path: Path, options: ParseOptions) -> Iterator[ParsedMessage]:
+    def parse(self, source: Source, options: ParseOptions) -> Iterator[ParsedMessage]:
         try:
-            with path.open("rb") as source:
-                data = json.load(source)
+            with source.open() as stream:
+                data = json.load(stream)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise ImportProblem(
                 "This file is not valid JSON.", line=getattr(exc, "lineno", None)

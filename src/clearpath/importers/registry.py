@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from clearpath.importers.base import Importer, ImportProblem
+from clearpath.importers.base import Importer, ImportProblem, Source
 from clearpath.importers.csv_rows import CsvImporter
 from clearpath.importers.email_files import EmlImporter, MboxImporter
 from clearpath.importers.messenger import MessengerImporter
@@ -39,14 +37,14 @@ def by_name(name: str) -> Importer:
     raise ImportProblem(f"There is no format called {name!r}. Choose one of: {', '.join(names())}.")
 
 
-def detect(path: Path) -> Importer:
+def detect(source: Source) -> Importer:
     """The importer whose signature fits the file; ImportProblem when none does."""
-    with path.open("rb") as source:
-        head = source.read(HEAD_BYTES)
+    with source.open() as stream:
+        head = stream.read(HEAD_BYTES)
     if not head:
         raise ImportProblem("This file is empty.")
     for importer in all_importers():
-        if importer.sniff(path, head):
+        if importer.sniff(source, head):
             return importer
     raise ImportProblem(
         "This file does not look like any export Clearpath can read (WhatsApp, SMS Backup & "

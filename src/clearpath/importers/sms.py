@@ -17,10 +17,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from xml.parsers import expat
 
-from clearpath.importers.base import ImportProblem, ParsedMessage, ParseOptions, SourceRef
+from clearpath.importers.base import (
+    ImportProblem,
+    ParsedMessage,
+    ParseOptions,
+    Source,
+    SourceRef,
+)
 
 CHUNK = 1 << 20
 FROM, TO, CC, BCC = "137", "151", "130", "129"
@@ -46,15 +51,15 @@ class SmsBackupImporter:
     name = "sms-backup"
     label = "SMS Backup & Restore (.xml)"
 
-    def sniff(self, path: Path, head: bytes) -> bool:
+    def sniff(self, source: Source, head: bytes) -> bool:
         text = head[:4096].lstrip(b"\xef\xbb\xbf \r\n\t")
         return text.startswith(b"<?xml") and (b"<smses" in head or b"<allsms" in head)
 
-    def parse(self, path: Path, options: ParseOptions) -> Iterator[ParsedMessage]:
+    def parse(self, source: Source, options: ParseOptions) -> Iterator[ParsedMessage]:
         reader = _Reader()
-        with path.open("rb") as source:
+        with source.open() as stream:
             while True:
-                chunk = source.read(CHUNK)
+                chunk = stream.read(CHUNK)
                 reader.feed(chunk, final=not chunk)
                 yield from reader.take()
                 if not chunk:

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from clearpath.importers.base import ImportProblem, ParsedMessage, ParseOptions, SourceRef
+from clearpath.importers.base import (
+    ImportProblem,
+    ParsedMessage,
+    ParseOptions,
+    Source,
+    SourceRef,
+)
 
 MEDIA_KEYS = ("photo", "file", "thumbnail")
 
@@ -23,16 +28,16 @@ class TelegramImporter:
     name = "telegram"
     label = "Telegram Desktop export (result.json)"
 
-    def sniff(self, path: Path, head: bytes) -> bool:
+    def sniff(self, source: Source, head: bytes) -> bool:
         text = head.lstrip(b"\xef\xbb\xbf \r\n\t")
         return text.startswith(b"{") and (
             b'"date_unixtime"' in head or (b'"messages"' in head and b'"from_id"' in head)
         )
 
-    def parse(self, path: Path, options: ParseOptions) -> Iterator[ParsedMessage]:
+    def parse(self, source: Source, options: ParseOptions) -> Iterator[ParsedMessage]:
         try:
-            with path.open("rb") as source:
-                data = json.load(source)
+            with source.open() as stream:
+                data = json.load(stream)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             line = getattr(exc, "lineno", None)
             raise ImportProblem("This file is not valid JSON.", line=line) from exc

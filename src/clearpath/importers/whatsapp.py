@@ -17,7 +17,6 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import IO, Any
 
 from clearpath.importers.base import (
@@ -26,6 +25,7 @@ from clearpath.importers.base import (
     ImportProblem,
     ParsedMessage,
     ParseOptions,
+    Source,
     SourceRef,
 )
 from clearpath.importers.whatsapp_media import attachment_names
@@ -58,18 +58,18 @@ class WhatsAppImporter:
     name = "whatsapp"
     label = "WhatsApp chat export (.txt or .zip)"
 
-    def sniff(self, path: Path, head: bytes) -> bool:
+    def sniff(self, source: Source, head: bytes) -> bool:
         if head.startswith(b"PK"):
-            return _zip_chat_member(path) is not None
+            return _zip_chat_member(source) is not None
         text = head.decode("utf-8", errors="replace").lstrip(INVISIBLE)
         lines = [line.lstrip(INVISIBLE) for line in text.splitlines()[:5]]
         return any(ANDROID.match(line) or IOS.match(line) for line in lines)
 
-    def parse(self, path: Path, options: ParseOptions) -> Iterator[ParsedMessage]:
-        member = _zip_chat_member(path) if zipfile.is_zipfile(path) else None
-        with _open_text(path, member) as first_pass:
+    def parse(self, source: Source, options: ParseOptions) -> Iterator[ParsedMessage]:
+        member = _zip_chat_member(source)
+        with _open_text(source, member) as first_pass:
             layout, order = _survey(first_pass, options.date_order)
-        with _open_text(path, member) as stream:
+        with _open_text(source, member) as stream:
             yield from _messages(stream, layout, order, member, options.keep_unparsed)
 
 
@@ -80,12 +80,23 @@ def parse_text(text: str, options: ParseOptions) -> list[ParsedMessage]:
     return list(_messages(lines, layout, order, None, options.keep_unparsed))
 
 
-def _zip_chat_member(path: Path) -> str | None:
+def zip_members(source: Source) -> list[str] | None:
+    """The files inside the export when it is a zip (None when it is not one)."""
+    with source.open() as stream:
+        if stream.read(4) != b"PK\x03\x04":
+            return None
+        stream.seek(0)
+        try:
+            with zipfile.ZipFile(stream) as archive:
+                return [info.filename for info in archive.infolist() if not info.is_dir()]
+        except (zipfile.BadZipFile, OSError):
+            return None
+
+
+def _zip_chat_member(source: Source) -> str | None:
     """The chat text inside a WhatsApp zip: ``_chat.txt`` (iOS) or ``WhatsApp Chat ....txt``."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = [info.filename for info in archive.infolist() if not info.is_dir()]
-    except (zipfile.BadZipFile, OSError):
+    names = zip_members(source)
+    if names is None:
         return None
     texts = [name for name in names if name.lower().endswith(".txt")]
     for name in texts:
@@ -100,18 +111,18 @@ def _zip_chat_member(path: Path) -> str | None:
 class _open_text:  # noqa: N801 - used like open()
     """The chat as text lines, from the plain file or from inside the zip, streamed."""
 
-    def __init__(self, path: Path, member: str | None) -> None:
-        self.path, self.member = path, member
+    def __init__(self, source: Source, member: str | None) -> None:
+        self.source, self.member = source, member
         self._closers: list[IO[bytes] | zipfile.ZipFile] = []
 
     def __enter__(self) -> io.TextIOWrapper:
-        if self.member is None:
-            raw: IO[bytes] = self.path.open("rb")
-        else:
-            archive = zipfile.ZipFile(self.path)
+        raw: IO[bytes] = self.source.open()
+        self._closers.append(raw)
+        if self.member is not None:
+            archive = zipfile.ZipFile(raw)
             self._closers.append(archive)
             raw = archive.open(self.member)
-        self._closers.append(raw)
+            self._closers.append(raw)
         # utf-8-sig drops a BOM at the very start; newline=None reads CRLF as one break.
         return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline=None)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clearpath.importers.base import ImportProblem, ParseOptions
+from clearpath.importers.base import ImportProblem, ParseOptions, Source
 from clearpath.importers.csv_rows import CsvImporter
 from clearpath.importers.email_files import EmlImporter, MboxImporter
 from clearpath.importers.messenger import MessengerImporter, repair
@@ -46,8 +46,8 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
 
 def test_sms_backup_both_directions_mms_parts_and_addresses(tmp_path: Path) -> None:
     path = write(tmp_path, "sms.xml", SMS_XML)
-    assert detect(path).name == "sms-backup"
-    received, sent, mms = SmsBackupImporter().parse(path, ParseOptions())
+    assert detect(Source.from_path(path)).name == "sms-backup"
+    received, sent, mms = SmsBackupImporter().parse(Source.from_path(path), ParseOptions())
     assert (received.sender, received.direction, received.text) == ("Sam", "in", "Answer me")
     assert received.timestamp == "2021-01-07T06:13:20Z"
     assert received.raw_timestamp == "1610000000000"
@@ -66,7 +66,7 @@ def test_sms_backup_both_directions_mms_parts_and_addresses(tmp_path: Path) -> N
 def test_a_truncated_backup_is_refused_with_its_line(tmp_path: Path) -> None:
     path = write(tmp_path, "sms.xml", SMS_XML[: SMS_XML.index("<mms") + 30])
     with pytest.raises(ImportProblem) as caught:
-        list(SmsBackupImporter().parse(path, ParseOptions()))
+        list(SmsBackupImporter().parse(Source.from_path(path), ParseOptions()))
     assert caught.value.line is not None
     assert "cut short" in caught.value.message
 
@@ -78,7 +78,7 @@ def test_an_xml_entity_bomb_is_refused(tmp_path: Path) -> None:
     )
     path = write(tmp_path, "sms.xml", bomb)
     with pytest.raises(ImportProblem):
-        list(SmsBackupImporter().parse(path, ParseOptions()))
+        list(SmsBackupImporter().parse(Source.from_path(path), ParseOptions()))
 
 
 TELEGRAM = {
@@ -119,8 +119,8 @@ TELEGRAM = {
 
 def test_telegram_text_entities_service_messages_and_media(tmp_path: Path) -> None:
     path = write(tmp_path, "result.json", json.dumps(TELEGRAM))
-    assert detect(path).name == "telegram"
-    call, message, photo = TelegramImporter().parse(path, ParseOptions())
+    assert detect(Source.from_path(path)).name == "telegram"
+    call, message, photo = TelegramImporter().parse(Source.from_path(path), ParseOptions())
     assert call.system
     assert call.text == "phone call"
     assert message.text == "You will answer"
@@ -134,15 +134,24 @@ def test_messenger_mojibake_is_repaired_and_order_is_oldest_first(tmp_path: Path
     data = {
         "participants": [{"name": "Sam"}, {"name": "Me"}],
         "messages": [
-            {"sender_name": "Sam", "timestamp_ms": 1610000060000, "content": disguised,
-             "type": "Generic"},
-            {"sender_name": "Sam", "timestamp_ms": 1610000000000, "content": "first",
-             "photos": [{"uri": "messages/inbox/sam/photos/1.jpg"}], "type": "Generic"},
+            {
+                "sender_name": "Sam",
+                "timestamp_ms": 1610000060000,
+                "content": disguised,
+                "type": "Generic",
+            },
+            {
+                "sender_name": "Sam",
+                "timestamp_ms": 1610000000000,
+                "content": "first",
+                "photos": [{"uri": "messages/inbox/sam/photos/1.jpg"}],
+                "type": "Generic",
+            },
         ],
     }
     path = write(tmp_path, "message_1.json", json.dumps(data))
-    assert detect(path).name == "messenger"
-    first, second = MessengerImporter().parse(path, ParseOptions())
+    assert detect(Source.from_path(path)).name == "messenger"
+    first, second = MessengerImporter().parse(Source.from_path(path), ParseOptions())
     assert first.text == "first"
     assert first.attachments == ("messages/inbox/sam/photos/1.jpg",)
     assert second.text == "Café à bientôt 😊"
@@ -179,8 +188,8 @@ JVBERi0xLjQK
 
 def test_eml_html_body_attachments_and_offset(tmp_path: Path) -> None:
     path = write(tmp_path, "mail.eml", EML)
-    assert detect(path).name == "eml"
-    (message,) = EmlImporter().parse(path, ParseOptions())
+    assert detect(Source.from_path(path)).name == "eml"
+    (message,) = EmlImporter().parse(Source.from_path(path), ParseOptions())
     assert message.sender == "Sam Example <sam@example.org>"
     assert message.recipients == ("You <you@example.net>", "Lawyer <office@example.com>")
     assert message.timestamp == "2021-01-05T21:41:05+01:00"
@@ -194,8 +203,8 @@ def test_mbox_reads_every_message(tmp_path: Path) -> None:
     plain = EML.replace("text/html", "text/plain")
     box = f"From sam@example.org Tue Jan  5 21:41:05 2021\n{plain}\nFrom x Tue Jan  5 2021\n{EML}"
     path = write(tmp_path, "mail.mbox", box)
-    assert detect(path).name == "mbox"
-    first, second = MboxImporter().parse(path, ParseOptions())
+    assert detect(Source.from_path(path)).name == "mbox"
+    first, second = MboxImporter().parse(Source.from_path(path), ParseOptions())
     assert "You will regret this." in first.text
     assert second.source.item == "2"
 
@@ -203,7 +212,7 @@ def test_mbox_reads_every_message(tmp_path: Path) -> None:
 def test_eml_without_a_date_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "mail.eml", "From: a@example.org\nSubject: x\n\nbody\n")
     with pytest.raises(ImportProblem, match="no Date header"):
-        list(EmlImporter().parse(path, ParseOptions()))
+        list(EmlImporter().parse(Source.from_path(path), ParseOptions()))
 
 
 def test_csv_with_a_column_mapping(tmp_path: Path) -> None:
@@ -215,23 +224,27 @@ def test_csv_with_a_column_mapping(tmp_path: Path) -> None:
         "2021-01-05T21:42:00+01:00,Me,ok,out\n",
     )
     importer = CsvImporter()
-    assert importer.headers(path) == ["When", "Who", "What", "Way"]
+    assert importer.headers(Source.from_path(path)) == ["When", "Who", "What", "Way"]
     columns = {"timestamp": "When", "sender": "Who", "text": "What", "direction": "Way"}
-    first, second = importer.parse(path, ParseOptions(columns=columns))
+    first, second = importer.parse(Source.from_path(path), ParseOptions(columns=columns))
     assert (first.timestamp, first.direction) == ("2021-01-05T21:41", "in")
     assert first.text == "Hi,\nthere"
     assert second.timestamp == "2021-01-05T21:42:00+01:00"
     with pytest.raises(ImportProblem, match="timestamp"):
-        list(importer.parse(path, ParseOptions(columns={"sender": "Who"})))
+        list(importer.parse(Source.from_path(path), ParseOptions(columns={"sender": "Who"})))
     with pytest.raises(ImportProblem, match="no column named 'Nope'"):
-        list(importer.parse(path, ParseOptions(columns={**columns, "text": "Nope"})))
+        list(
+            importer.parse(
+                Source.from_path(path), ParseOptions(columns={**columns, "text": "Nope"})
+            )
+        )
 
 
 def test_csv_with_a_time_that_is_not_iso_names_the_line(tmp_path: Path) -> None:
     path = write(tmp_path, "export.csv", "t,s,x\n2021-01-05 21:41,Sam,a\nyesterday,Sam,b\n")
     columns = {"timestamp": "t", "sender": "s", "text": "x"}
     with pytest.raises(ImportProblem) as caught:
-        list(CsvImporter().parse(path, ParseOptions(columns=columns)))
+        list(CsvImporter().parse(Source.from_path(path), ParseOptions(columns=columns)))
     assert caught.value.line == 3
 
 
@@ -256,8 +269,8 @@ def test_pasted_text_that_cannot_be_read() -> None:
 def test_unknown_files_and_formats_get_a_clear_answer(tmp_path: Path) -> None:
     path = write(tmp_path, "notes.bin", b"\x00\x01\x02")
     with pytest.raises(ImportProblem, match="does not look like any export"):
-        detect(path)
+        detect(Source.from_path(path))
     with pytest.raises(ImportProblem, match="empty"):
-        detect(write(tmp_path, "empty.txt", b""))
+        detect(Source.from_path(write(tmp_path, "empty.txt", b"")))
     with pytest.raises(ImportProblem, match="no format called 'fax'"):
         by_name("fax")

@@ -13,6 +13,7 @@ from clearpath.importers.base import (
     ImportProblem,
     ParsedMessage,
     ParseOptions,
+    Source,
 )
 from clearpath.importers.whatsapp import WhatsAppImporter
 
@@ -22,7 +23,7 @@ IMPORTER = WhatsAppImporter()
 def parse(tmp_path: Path, text: str, **options: object) -> list[ParsedMessage]:
     path = tmp_path / "chat.txt"
     path.write_bytes(text.encode("utf-8"))
-    return list(IMPORTER.parse(path, ParseOptions(**options)))  # type: ignore[arg-type]
+    return list(IMPORTER.parse(Source.from_path(path), ParseOptions(**options)))  # type: ignore[arg-type]
 
 
 # (language, two lines written the way that phone writes them, the timestamps expected)
@@ -103,7 +104,7 @@ def test_each_language_layout_gives_the_same_wall_clock_times(
     assert [m.timestamp for m in messages] == expected
     assert [m.system for m in messages] == [False, False]
     assert messages[0].sender in {"Alice", "Алиса"}
-    assert IMPORTER.sniff(tmp_path / "chat.txt", text.encode())
+    assert IMPORTER.sniff(Source.from_path(tmp_path / "chat.txt"), text.encode())
 
 
 def test_a_bom_crlf_and_multi_line_messages(tmp_path: Path) -> None:
@@ -213,7 +214,7 @@ def test_text_that_is_not_utf8_is_refused_calmly(tmp_path: Path) -> None:
     path = tmp_path / "chat.txt"
     path.write_bytes("13/01/2021, 21:41 - Alice: caf\xe9\n".encode("latin-1"))
     with pytest.raises(ImportProblem):
-        list(IMPORTER.parse(path, ParseOptions()))
+        list(IMPORTER.parse(Source.from_path(path), ParseOptions()))
 
 
 def test_the_zip_with_media(tmp_path: Path) -> None:
@@ -224,7 +225,7 @@ def test_the_zip_with_media(tmp_path: Path) -> None:
             "[13/01/2021, 21:41:00] Alice: \u200e<attached: 00000001-PHOTO.jpg>\n",
         )
         archive.writestr("00000001-PHOTO.jpg", b"\xff\xd8\xff")
-    assert IMPORTER.sniff(path, path.read_bytes()[:65536])
-    (message,) = IMPORTER.parse(path, ParseOptions())
+    assert IMPORTER.sniff(Source.from_path(path), path.read_bytes()[:65536])
+    (message,) = IMPORTER.parse(Source.from_path(path), ParseOptions())
     assert message.attachments == ("00000001-PHOTO.jpg",)
     assert message.source.member == "_chat.txt"

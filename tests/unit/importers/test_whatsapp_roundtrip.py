@@ -9,28 +9,36 @@ from tempfile import TemporaryDirectory
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clearpath.importers.base import DateOrder, ParseOptions
+from clearpath.importers.base import DateOrder, ParseOptions, Source
 from clearpath.importers.whatsapp import WhatsAppImporter
 
 # How each phone writes one message header: (date, time, ios?) renderers.
 LAYOUTS = {
-    "en-US android": lambda t: f"{t.month}/{t.day}/{t:%y}, {t.hour % 12 or 12}:{t:%M}\u202f"
-    f"{'PM' if t.hour >= 12 else 'AM'} - ",
+    "en-US android": lambda t: (
+        f"{t.month}/{t.day}/{t:%y}, {t.hour % 12 or 12}:{t:%M}\u202f"
+        f"{'PM' if t.hour >= 12 else 'AM'} - "
+    ),
     "en-GB android": lambda t: f"{t:%d/%m/%Y}, {t:%H:%M} - ",
     "de android": lambda t: f"{t:%d.%m.%y}, {t:%H:%M} - ",
     "fr android": lambda t: f"{t:%d/%m/%Y} à {t:%H:%M} - ",
     "nl android": lambda t: f"{t:%d-%m-%Y} {t:%H:%M} - ",
-    "en-US ios": lambda t: f"[{t.month}/{t.day}/{t:%y}, {t.hour % 12 or 12}:{t:%M:%S} "
-    f"{'PM' if t.hour >= 12 else 'AM'}] ",
+    "en-US ios": lambda t: (
+        f"[{t.month}/{t.day}/{t:%y}, {t.hour % 12 or 12}:{t:%M:%S} "
+        f"{'PM' if t.hour >= 12 else 'AM'}] "
+    ),
     "de ios": lambda t: f"[{t:%d.%m.%y}, {t:%H:%M:%S}] ",
 }
 MONTH_FIRST = {"en-US android", "en-US ios"}
 
-names = st.text(
-    alphabet=st.characters(categories=("L", "N"), include_characters=" .-'"),
-    min_size=1,
-    max_size=20,
-).map(str.strip).filter(lambda name: bool(name) and ":" not in name)
+names = (
+    st.text(
+        alphabet=st.characters(categories=("L", "N"), include_characters=" .-'"),
+        min_size=1,
+        max_size=20,
+    )
+    .map(str.strip)
+    .filter(lambda name: bool(name) and ":" not in name)
+)
 # Message text: any printable characters on one or more lines; a continuation line must not
 # itself start with a digit or '[' (it could then be a real header), so lines start with a
 # letter.
@@ -64,7 +72,9 @@ def test_a_written_chat_reads_back(layout: str, chat: list[tuple[str, str, int]]
     with TemporaryDirectory() as folder:
         path = Path(folder) / "chat.txt"
         path.write_text(text, encoding="utf-8")
-        parsed = list(WhatsAppImporter().parse(path, ParseOptions(date_order=order)))
+        parsed = list(
+            WhatsAppImporter().parse(Source.from_path(path), ParseOptions(date_order=order))
+        )
     assert len(parsed) == len(rows)
     for message, (moment, sender, body) in zip(parsed, rows, strict=True):
         expected = moment.strftime("%Y-%m-%dT%H:%M:%S" if ios else "%Y-%m-%dT%H:%M")
