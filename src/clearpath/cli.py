@@ -348,7 +348,7 @@ def _print_summary(findings: list[doctor.Finding]) -> None:
 
 report_commands.register(app, report_commands.Helpers(calm_errors, _existing_vault, _held))
 evidence_commands.register(app, evidence_commands.Helpers(calm_errors, _existing_vault, _held))
-app.command(name="parse")(cli_messages.parse_command)
+cli_messages.register(app, cli_messages.Helpers(calm_errors, _existing_vault, _held))
 
 
 def main() -> None:
