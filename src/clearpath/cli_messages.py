@@ -103,6 +103,8 @@ def _problem_text(file: Path, problem: ImportProblem) -> str:
         hint = " Run again with --dayfirst or --monthfirst."
     elif problem.line is not None and "kept as part" in problem.message:
         hint = " Run again with --keep-unparsed to keep such lines."
+    elif "does not look like any export" in problem.message:
+        hint = " Name it with --format."
     return f"{file.name}: {problem.message}{hint}"
 
 

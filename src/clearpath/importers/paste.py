@@ -8,8 +8,9 @@ the message before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from clearpath.importers.base import ImportProblem, ParsedMessage, ParseOptions, SourceRef
+from clearpath.importers.base import ImportProblem, ParsedMessage, ParseOptions, Source, SourceRef
 from clearpath.importers.csv_rows import iso_as_written
 from clearpath.importers.whatsapp import parse_text as parse_whatsapp_text
 
@@ -70,3 +71,26 @@ def _simple_lines(text: str) -> list[ParsedMessage]:
         current = (number, match.group(1), match.group(2), [match.group(3)])
     close(len(lines))
     return found
+
+
+class PastedTextImporter:
+    """Pasted or typed messages kept as a small text file (see parse_pasted)."""
+
+    name = "paste"
+    label = "Messages typed or pasted (one per line: 2021-01-05 21:41 Name: text)"
+
+    def sniff(self, source: Source, head: bytes) -> bool:
+        text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        return LINE.fullmatch(first.strip()) is not None
+
+    def parse(self, source: Source, options: ParseOptions) -> Iterator[ParsedMessage]:
+        with source.open() as stream:
+            data = stream.read(MAX_PASTE * 4 + 1)
+        if len(data) > MAX_PASTE * 4:
+            raise ImportProblem("This is more text than a pasted list can hold.")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ImportProblem("This text is not UTF-8.") from exc
+        yield from parse_pasted(text, options)

@@ -6,6 +6,7 @@ from clearpath.importers.base import Importer, ImportProblem, Source
 from clearpath.importers.csv_rows import CsvImporter
 from clearpath.importers.email_files import EmlImporter, MboxImporter
 from clearpath.importers.messenger import MessengerImporter
+from clearpath.importers.paste import PastedTextImporter
 from clearpath.importers.sms import SmsBackupImporter
 from clearpath.importers.telegram import TelegramImporter
 from clearpath.importers.whatsapp import WhatsAppImporter
@@ -23,6 +24,7 @@ def all_importers() -> list[Importer]:
         EmlImporter(),
         CsvImporter(),
         WhatsAppImporter(),
+        PastedTextImporter(),
     ]
 
 
@@ -49,5 +51,5 @@ def detect(source: Source) -> Importer:
     raise ImportProblem(
         "This file does not look like any export Clearpath can read (WhatsApp, SMS Backup & "
         "Restore, Telegram, Messenger or Instagram, e-mail, CSV). If you know its format, "
-        "choose it with --format."
+        "you can choose it."
     )

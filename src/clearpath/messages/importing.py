@@ -152,9 +152,7 @@ def import_export(
         db.flush()
         rows = _rows(importer.parse(request.source, request.options), record, request, summary)
         _insert(db, rows, summary.count, progress)
-        new = int(
-            db.scalar(select(func.count()).where(Message.import_id == record.id)) or 0
-        )
+        new = int(db.scalar(select(func.count()).where(Message.import_id == record.id)) or 0)
         _link_files(db, record.id, kept)
         records_sha256 = _records_hash(db, record.id)
         search.add_import(db, record.id)

@@ -93,8 +93,6 @@ class MessageFile(Base):
 
     __tablename__ = "messages_files"
 
-    message_id: Mapped[int] = mapped_column(
-        ForeignKey("messages_messages.id"), primary_key=True
-    )
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages_messages.id"), primary_key=True)
     file_id: Mapped[int] = mapped_column(ForeignKey("evidence_files.id"), primary_key=True)
     name: Mapped[str] = mapped_column(Text, nullable=False)
