@@ -20,7 +20,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from clearpath import __version__, doctor
+from clearpath import __version__, cli_messages, doctor
 from clearpath.backup.cli import register as register_backup_commands
 from clearpath.cli_input import InputError, SecretReader
 from clearpath.evidence import cli_commands as evidence_commands
@@ -349,6 +349,7 @@ def _print_summary(findings: list[doctor.Finding]) -> None:
 
 report_commands.register(app, report_commands.Helpers(calm_errors, _existing_vault, _held))
 evidence_commands.register(app, evidence_commands.Helpers(calm_errors, _existing_vault, _held))
+cli_messages.register(app, cli_messages.Helpers(calm_errors, _existing_vault, _held))
 # backup, restore, export and shares live in the backup package.
 register_backup_commands(app)
 

@@ -155,6 +155,8 @@ async def upload(request: Request) -> Response:
         return redirect("/unlock")
     incident_id = _incident_param(request)
     back = f"/evidence/incidents/{incident_id}" if incident_id else "/evidence/files"
+    # The messages area uploads an export here, then reads it back from the store.
+    for_messages = request.query_params.get("for") == "messages"
     content_type, options = parse_options_header(request.headers.get("content-type", ""))
     boundary = options.get(b"boundary")
     if content_type != b"multipart/form-data" or not boundary:
@@ -207,7 +209,10 @@ async def upload(request: Request) -> Response:
     except BaseException:
         await run_in_threadpool(reader.abort)
         raise
-    session.flash = _summary(added)
+    if for_messages and len(added) == 1:
+        back = f"/messages/import/file/{added[0].id}"
+    else:
+        session.flash = _summary(added)
     if header_token:
         # The page's script sent it: it reads where to go next (a redirect would be followed
         # inside the script and use up the notice).

@@ -53,7 +53,11 @@ AREAS = (
         "Records of what happened that an advocate or a court can rely on.",
         "/evidence",
     ),
-    Area("Messages", "Bring in messages you received, read them safely, see the pattern."),
+    Area(
+        "Messages",
+        "Bring in messages you received, read them safely, see the pattern.",
+        "/messages",
+    ),
     Area(
         "Contact",
         "Hold no contact or limited contact, and answer safely when you must.",
