@@ -20,8 +20,11 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from clearpath import __version__, doctor
+from clearpath import __version__, cli_messages, doctor
+from clearpath.backup.cli import register as register_backup_commands
 from clearpath.cli_input import InputError, SecretReader, stdin_is_terminal
+from clearpath.evidence import cli_commands as evidence_commands
+from clearpath.report import cli_commands as report_commands
 from clearpath.settings import Settings, load_settings, loopback_address
 from clearpath.vault import recovery
 from clearpath.vault.atomic import ensure_private_dir
@@ -383,6 +386,13 @@ def analyze(
         raise typer.Exit(code)
 
 
+report_commands.register(app, report_commands.Helpers(calm_errors, _existing_vault, _held))
+evidence_commands.register(app, evidence_commands.Helpers(calm_errors, _existing_vault, _held))
+cli_messages.register(app, cli_messages.Helpers(calm_errors, _existing_vault, _held))
+# backup, restore, export and shares live in the backup package.
+register_backup_commands(app)
+
+
 def main() -> None:
     """Entry point of the `clearpath` script."""
     try:
@@ -390,3 +400,4 @@ def main() -> None:
     except KeyboardInterrupt:
         # Ctrl+C outside a command body (while Python starts up the command).
         sys.exit(EXIT_INTERRUPTED)
+

@@ -170,6 +170,12 @@ def _check_unexpected(paths: VaultPaths) -> list[Finding]:
             ))
         elif entry == paths.creating:
             findings.append(_check_creating(paths))
+        elif entry.name.startswith((".backup-snapshot-", ".restoring-")):
+            findings.append(Finding(
+                Level.NOTE,
+                f"{entry.name} is an encrypted copy from a backup or a restore that is running "
+                "now or was stopped. A later backup or restore removes it.",
+            ))
         elif _is_keys_temp_file(paths, entry.name):
             findings.append(Finding(
                 Level.NOTE,

@@ -14,6 +14,7 @@ MODEL_MODULES = (
     "clearpath.heal.models",
     "clearpath.contact.models",
     "clearpath.backup.models",
+    "clearpath.messages.models",
 )
 
 

@@ -21,6 +21,7 @@ from clearpath.backup import views as backup_views
 from clearpath.contact import views as contact_views
 from clearpath.evidence import views as evidence_views
 from clearpath.heal import views as heal_views
+from clearpath.messages import views as messages_views
 from clearpath.plan import views as plan_views
 from clearpath.settings import Settings
 from clearpath.understand import views as understand_views
@@ -83,6 +84,7 @@ def create_app(settings: Settings, vault: Vault) -> Starlette:
             *understand_views.ROUTES,
             *plan_views.ROUTES,
             *evidence_views.ROUTES,
+            *messages_views.ROUTES,
             *contact_views.ROUTES,
             *heal_views.ROUTES,
             *backup_views.ROUTES,

@@ -53,7 +53,11 @@ AREAS = (
         "Records of what happened that an advocate or a court can rely on.",
         "/evidence",
     ),
-    Area("Messages", "Bring in messages you received, read them safely, see the pattern."),
+    Area(
+        "Messages",
+        "Bring in messages you received, read them safely, see the pattern.",
+        "/messages",
+    ),
     Area(
         "Contact",
         "Hold no contact or limited contact, and answer safely when you must.",
@@ -86,6 +90,10 @@ def home(call: Call) -> Response:
     with call.ctx.vault.session() as db:
         note = read_note(db)
         panels = home_panels(db, date.today())
+        # "Today is hard": the simpler first-days home, when the person switched it on.
+        first_days = heal_views.first_days_home(db, date.today())
+    if first_days is not None:
+        return render(call.request, "heal/first_days_home.html", call.session, **first_days)
     return render(
         call.request, "home/home.html", call.session, areas=AREAS, note=note, panels=panels
     )

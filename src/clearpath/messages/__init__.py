@@ -1,0 +1,1 @@
+"""The messages area: chat and mail exports kept as evidence, read safely, searched."""

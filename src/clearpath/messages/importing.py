@@ -1,0 +1,384 @@
+"""Importing an export: preview it, keep the original as evidence, add the new messages.
+
+Nothing is stored until the whole file has been read once without a problem, so a file that
+stops being readable at line 2,041 leaves nothing behind. The messages then go in as one
+transaction: every message, its place in the search index and one log leaf whose hash covers
+the records this import added.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from clearpath.evidence import checkpoints
+from clearpath.evidence.files import FileInfo, add_file
+from clearpath.evidence.log import append_event
+from clearpath.evidence.models import ACTIVE, EvidenceFile
+from clearpath.importers.base import Importer, ImportProblem, ParsedMessage, ParseOptions, Source
+from clearpath.importers.registry import by_name, detect
+from clearpath.importers.whatsapp import zip_members
+from clearpath.messages import search
+from clearpath.messages.models import Conversation, Message, MessageFile, MessageImport
+from clearpath.messages.records import KeyMaker, canonical_record
+from clearpath.messages.timezones import WallClock, is_zone
+from clearpath.vault.service import Vault
+
+BATCH = 5_000
+SAMPLE = 20
+READ_CHUNK = 1024 * 1024
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the file holds, shown before anything is stored."""
+
+    format: str
+    label: str
+    count: int
+    system: int
+    senders: list[tuple[str, int]]
+    first: str | None
+    last: str | None
+    sample: list[ParsedMessage]
+    attachment_names: frozenset[str] = frozenset()
+    channel: str = ""
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    source: Source
+    options: ParseOptions = field(default_factory=ParseOptions)
+    format: str | None = None  # None: recognise it from the file
+    zone: str = "UTC"
+    me: str | None = None  # the person's own name as the export writes it
+    conversation_id: int | None = None  # add to this conversation
+    title: str | None = None  # or make/find one with this title
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    conversation_id: int
+    import_id: int
+    new: int
+    seen: int
+    file_item: int
+    attachments_kept: int
+
+
+def choose_importer(source: Source, name: str | None) -> Importer:
+    return by_name(name) if name else detect(source)
+
+
+def preview(source: Source, name: str | None, options: ParseOptions) -> Preview:
+    """Read the whole export once (ImportProblem names the line where it cannot) and sum it
+    up; the first messages are kept to show."""
+    importer = choose_importer(source, name)
+    senders: Counter[str] = Counter()
+    sample: list[ParsedMessage] = []
+    names: set[str] = set()
+    count = system = 0
+    first = last = None
+    channel = ""
+    for message in importer.parse(source, options):
+        count += 1
+        if len(sample) < SAMPLE:
+            sample.append(message)
+        first = first or message.timestamp
+        last = message.timestamp
+        channel = message.channel
+        if message.system:
+            system += 1
+        elif message.sender:
+            senders[message.sender] += 1
+        names.update(message.attachments)
+    return Preview(
+        format=importer.name,
+        label=importer.label,
+        count=count,
+        system=system,
+        senders=senders.most_common(),
+        first=first,
+        last=last,
+        sample=sample,
+        attachment_names=frozenset(names),
+        channel=channel or importer.name,
+    )
+
+
+def import_export(
+    vault: Vault,
+    request: ImportRequest,
+    *,
+    stored_file_id: int | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Keep the original (unless it is already the evidence file ``stored_file_id``), then add
+    every message not already in the conversation. ImportProblem for a file that cannot be
+    read; nothing is stored then."""
+    if not is_zone(request.zone):
+        raise ImportProblem(f"{request.zone!r} is not a time zone this device knows.")
+    summary = preview(request.source, request.format, request.options)
+    if summary.count == 0:
+        raise ImportProblem("This export holds no messages, so there is nothing to import.")
+    importer = by_name(summary.format)
+    original = _original(vault, request.source, stored_file_id)
+    kept = _attachments(vault, request.source, summary.attachment_names)
+    with vault.session() as db:
+        conversation = _conversation(db, request, summary)
+        record = MessageImport(
+            conversation_id=conversation,
+            file_id=original.id,
+            format=summary.format,
+            imported_at=datetime.now(UTC),
+            timezone=request.zone,
+            date_order=request.options.date_order.value if request.options.date_order else None,
+            me=request.me,
+            new_count=0,
+            seen_count=0,
+            records_sha256="",
+        )
+        db.add(record)
+        db.flush()
+        rows = _rows(importer.parse(request.source, request.options), record, request, summary)
+        _insert(db, rows, summary.count, progress)
+        new = int(db.scalar(select(func.count()).where(Message.import_id == record.id)) or 0)
+        _link_files(db, record.id, kept)
+        records_sha256 = _records_hash(db, record.id)
+        search.add_import(db, record.id)
+        record.new_count = new
+        record.seen_count = summary.count - new
+        record.records_sha256 = records_sha256
+        append_event(
+            db,
+            {
+                "event": "messages.imported",
+                "import": record.id,
+                "conversation": conversation,
+                "file_item": original.item_number,
+                "format": summary.format,
+                "new": record.new_count,
+                "seen": record.seen_count,
+                "records_sha256": records_sha256,
+            },
+        )
+        checkpoints.sign_checkpoint(db, vault)
+        return ImportResult(
+            conversation_id=conversation,
+            import_id=record.id,
+            new=record.new_count,
+            seen=record.seen_count,
+            file_item=original.item_number,
+            attachments_kept=len(kept),
+        )
+
+
+def _stream(opener: Callable[[], Any]) -> Iterator[bytes]:
+    with opener() as stream:
+        while chunk := stream.read(READ_CHUNK):
+            yield chunk
+
+
+def _sha256(opener: Callable[[], Any]) -> str:
+    digest = hashlib.sha256()
+    for chunk in _stream(opener):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _existing(vault: Vault, sha256: str) -> int | None:
+    with vault.session() as db:
+        found = db.scalar(
+            select(EvidenceFile.id).where(
+                EvidenceFile.sha256 == sha256, EvidenceFile.state == ACTIVE
+            )
+        )
+    return int(found) if found is not None else None
+
+
+def _info(vault: Vault, file_id: int) -> FileInfo:
+    from clearpath.evidence.files import get_file
+
+    with vault.session() as db:
+        return get_file(db, file_id)
+
+
+def _original(vault: Vault, source: Source, stored_file_id: int | None) -> FileInfo:
+    """The export as an evidence file: the one given, one with the same bytes, or a new one."""
+    if stored_file_id is not None:
+        return _info(vault, stored_file_id)
+    same = _existing(vault, _sha256(source.open))
+    if same is not None:
+        return _info(vault, same)
+    return add_file(vault, _stream(source.open), source.name)
+
+
+def _attachments(vault: Vault, source: Source, wanted: Iterable[str]) -> dict[str, int]:
+    """Files inside a zip export that messages refer to, each kept as evidence."""
+    names = set(wanted)
+    members = zip_members(source) if names else None
+    if not members:
+        return {}
+    kept: dict[str, int] = {}
+    for member in members:
+        short = member.rsplit("/", 1)[-1]
+        if short not in names or short in kept:
+            continue
+
+        def opener(member: str = member) -> Any:
+            return _ZipMember(source, member)
+
+        same = _existing(vault, _sha256(opener))
+        kept[short] = same if same is not None else add_file(vault, _stream(opener), short).id
+    return kept
+
+
+class _ZipMember:
+    """One file inside the zip export, opened as a stream (closing both when done)."""
+
+    def __init__(self, source: Source, member: str) -> None:
+        self._outer = source.open()
+        self._archive = zipfile.ZipFile(self._outer)
+        self._inner = self._archive.open(member)
+
+    def read(self, size: int = -1) -> bytes:
+        return self._inner.read(size)
+
+    def __enter__(self) -> _ZipMember:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._inner.close()
+        self._archive.close()
+        self._outer.close()
+
+
+def _conversation(db: Session, request: ImportRequest, summary: Preview) -> int:
+    if request.conversation_id is not None:
+        if db.get(Conversation, request.conversation_id) is None:
+            raise ImportProblem("That conversation is no longer here; choose another one.")
+        return request.conversation_id
+    title = (request.title or "").strip() or _default_title(request.source.name, summary)
+    found = db.scalar(
+        select(Conversation.id).where(
+            Conversation.title == title, Conversation.channel == summary.channel
+        )
+    )
+    if found is not None:
+        return int(found)
+    conversation = Conversation(
+        title=title[:200], channel=summary.channel, created_at=datetime.now(UTC)
+    )
+    db.add(conversation)
+    db.flush()
+    return conversation.id
+
+
+def _default_title(file_name: str, summary: Preview) -> str:
+    others = [name for name, _ in summary.senders][:2]
+    return ", ".join(others) if others else file_name
+
+
+def _rows(
+    messages: Iterable[ParsedMessage],
+    record: MessageImport,
+    request: ImportRequest,
+    summary: Preview,
+) -> Iterator[dict[str, Any]]:
+    keys = KeyMaker(summary.channel)
+    clock = WallClock(request.zone)
+    for message in messages:
+        direction = message.direction
+        if direction is None and not message.system and message.sender is not None:
+            direction = "out" if request.me and message.sender == request.me else "in"
+        yield {
+            "conversation_id": record.conversation_id,
+            "import_id": record.id,
+            "key": keys.key(message),
+            "sender": message.sender,
+            "direction": direction,
+            "timestamp_text": message.timestamp,
+            "raw_timestamp": message.raw_timestamp,
+            "occurred_at": clock.to_utc(message.timestamp),
+            "text": message.text,
+            "system": message.system,
+            "attachments": json.dumps(list(message.attachments), ensure_ascii=False),
+            "recipients": json.dumps(list(message.recipients), ensure_ascii=False),
+            "subject": message.subject,
+            "source": json.dumps(message.source.as_json(), ensure_ascii=False),
+        }
+
+
+def _insert(
+    db: Session, rows: Iterable[dict[str, Any]], total: int, progress: Progress | None
+) -> int:
+    """Insert in batches; a message whose key the conversation has is left out. Returns how
+    many messages were read."""
+    statement = insert(Message).prefix_with("OR IGNORE")
+    batch: list[dict[str, Any]] = []
+    done = 0
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            db.execute(statement, batch)
+            done += len(batch)
+            batch = []
+            if progress:
+                progress(done, total)
+    if batch:
+        db.execute(statement, batch)
+        done += len(batch)
+    if progress:
+        progress(done, total)
+    return done
+
+
+def _link_files(db: Session, import_id: int, kept: dict[str, int]) -> None:
+    if not kept:
+        return
+    rows = db.execute(
+        select(Message.id, Message.attachments).where(
+            Message.import_id == import_id, Message.attachments != "[]"
+        )
+    ).all()
+    links = [
+        {"message_id": message_id, "file_id": kept[name], "name": name}
+        for message_id, names in rows
+        for name in dict.fromkeys(json.loads(names))
+        if name in kept
+    ]
+    if links:
+        db.execute(insert(MessageFile).prefix_with("OR IGNORE"), links)
+
+
+def _records_hash(db: Session, import_id: int) -> str:
+    """SHA-256 over the canonical records this import added, in id order, read back from
+    the database (so the hash is of what was stored)."""
+    digest = hashlib.sha256()
+    rows = db.execute(
+        select(
+            Message.key,
+            Message.sender,
+            Message.timestamp_text,
+            Message.raw_timestamp,
+            Message.text,
+            Message.system,
+        )
+        .where(Message.import_id == import_id)
+        .order_by(Message.id)
+        .execution_options(yield_per=BATCH)
+    )
+    for key, sender, stamp, raw, body, system in rows:
+        digest.update(canonical_record(key, sender, stamp, raw, body, system))
+        digest.update(b"\n")
+    return digest.hexdigest()

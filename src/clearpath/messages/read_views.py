@@ -1,0 +1,118 @@
+"""Reading messages: the conversations, one conversation page by page, and search."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup, escape
+from starlette.responses import Response
+from starlette.routing import Route
+
+from clearpath.messages import reading
+from clearpath.messages.reading import ConversationNotFound, Filters, MessageView
+from clearpath.messages.search import HIT_END, HIT_START
+from clearpath.web.guards import Access, Call, guarded
+from clearpath.web.render import error_page, render
+
+NO_CONVERSATION = "There is no conversation at this address."
+MAX_QUERY = 200
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 12 else None
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def marked(view: MessageView) -> Markup:
+    """The message text, escaped, with the matched words in <mark>."""
+    text = str(escape(view.hit if view.hit is not None else view.text))
+    return Markup(  # noqa: S704 - escaped above; only our own markers become tags
+        text.replace(HIT_START, "<mark>").replace(HIT_END, "</mark>")
+    )
+
+
+def home(call: Call) -> Response:
+    with call.ctx.vault.session() as db:
+        conversations = reading.conversations(db)
+    return render(call.request, "messages/home.html", call.session, conversations=conversations)
+
+
+def conversation_page(call: Call) -> Response:
+    conversation_id = int(call.request.path_params["conversation_id"])
+    query = call.request.query_params
+    calm = query.get("calm") == "1"
+    before, after = _int(query.get("before")), _int(query.get("after"))
+    # Where this page is, so switching the calm view keeps the person on the same messages.
+    position = f"before={before}" if before else f"after={after}" if after else ""
+    try:
+        with call.ctx.vault.session() as db:
+            summary = reading.conversation(db, conversation_id)
+            page = reading.page(
+                db,
+                conversation_id,
+                before=_int(query.get("before")),
+                after=_int(query.get("after")),
+            )
+            imports = reading.imports(db, conversation_id)
+    except ConversationNotFound:
+        return error_page(call.request, call.session, 404, NO_CONVERSATION)
+    return render(
+        call.request,
+        "messages/conversation.html",
+        call.session,
+        conversation=summary,
+        page=page,
+        calm=calm,
+        position=position,
+        imports=imports,
+        marked=marked,
+    )
+
+
+def search_page(call: Call) -> Response:
+    query = call.request.query_params
+    words = query.get("q", "")[:MAX_QUERY]
+    where = Filters(
+        conversation_id=_int(query.get("conversation")),
+        sender=query.get("sender") or None,
+        since=_day(query.get("since")),
+        until=_day(query.get("until")),
+    )
+    with call.ctx.vault.session() as db:
+        hits = reading.find(db, words, where)
+        conversations = reading.conversations(db)
+        senders = reading.senders(db, where.conversation_id)
+    values: dict[str, Any] = {
+        "q": words,
+        "where": where,
+        "hits": hits,
+        "conversations": conversations,
+        "titles": {c.id: c.title for c in conversations},
+        "senders": senders,
+        "marked": marked,
+    }
+    return render(call.request, "messages/search.html", call.session, **values)
+
+
+ROUTES = [
+    Route("/messages", guarded(home, Access.UNLOCKED), methods=["GET"], name="messages.home"),
+    Route(
+        "/messages/c/{conversation_id:int}",
+        guarded(conversation_page, Access.UNLOCKED),
+        methods=["GET"],
+        name="messages.conversation",
+    ),
+    Route(
+        "/messages/search",
+        guarded(search_page, Access.UNLOCKED),
+        methods=["GET"],
+        name="messages.search",
+    ),
+]

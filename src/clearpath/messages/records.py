@@ -1,0 +1,53 @@
+"""The stable key of a message and the canonical record its hash is taken over."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+
+from clearpath.importers.base import ParsedMessage
+
+
+class KeyMaker:
+    """Keys that stay the same when the same export, or one that overlaps it, comes again.
+
+    The key covers the channel, the time as written, the sender and the text. Two identical
+    messages in the same minute are both real, so the n-th repeat within one export adds n
+    to its key. Exports are in time order, so repeats are counted only among messages with
+    the same written time, and memory stays small however long the chat.
+    """
+
+    def __init__(self, channel: str) -> None:
+        self.channel = channel
+        self._time = ""
+        self._seen: Counter[tuple[str, str]] = Counter()
+
+    def key(self, message: ParsedMessage) -> str:
+        if message.timestamp != self._time:
+            self._time = message.timestamp
+            self._seen.clear()
+        identity = (message.sender or "", message.text)
+        repeat = self._seen[identity]
+        self._seen[identity] = repeat + 1
+        data = "\x1f".join((self.channel, message.timestamp, *identity, str(repeat)))
+        return hashlib.sha256(data.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def canonical_record(
+    key: str, sender: str | None, timestamp: str, raw_timestamp: str, text: str, system: bool
+) -> bytes:
+    """The bytes the import's records hash runs over, one stored message at a time."""
+    return json.dumps(
+        {
+            "key": key,
+            "sender": sender,
+            "timestamp": timestamp,
+            "raw_timestamp": raw_timestamp,
+            "text": text,
+            "system": system,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    ).encode("utf-8", errors="surrogatepass")

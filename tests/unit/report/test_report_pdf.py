@@ -1,0 +1,97 @@
+"""The report PDF rendered with pdftoppm: every page has content, every script prints."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from report_samples import NAMES, seed
+
+from clearpath.printing.testing import ink_fraction, page_images
+from clearpath.report import export
+from clearpath.report.data import Filters
+from clearpath.vault.service import Vault
+
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None,
+    reason="poppler-utils is not installed",
+)
+
+
+def _text(pdf: bytes, folder: Path) -> str:
+    source = folder / "report.pdf"
+    source.write_bytes(pdf)
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(source), "-"], capture_output=True, check=True, timeout=60
+    )
+    return done.stdout.decode("utf-8")
+
+
+@needs_poppler
+def test_every_page_has_content_and_a_page_number(unlocked_vault: Vault, tmp_path: Path) -> None:
+    seed(unlocked_vault)
+    prepared = export.prepare(unlocked_vault, Filters(), person_name=NAMES["cyrillic"])
+    pdf = export.report_pdf(unlocked_vault, prepared)
+    pages = page_images(pdf, tmp_path / "pages")
+    assert len(pages) >= 7  # cover, chronology, pattern, incidents, index, method, statement
+    for page in pages:
+        assert ink_fraction(page) > 0.004, page.name
+    text = _text(pdf, tmp_path)
+    total = len(pages)
+    for number in range(1, total + 1):
+        assert f"page {number} of {total}" in text
+    for heading in ("Record of incidents", "Chronology", "Pattern", "Index of files"):
+        assert heading in text
+    for heading in ("Method", "How to verify", "Statement", "Incidents per month", "Time of day"):
+        assert heading in text
+    assert prepared.seal.root_hash.hex()[:8] in text
+    assert "CP-000001" in text
+    assert "CP-000003" in text
+    assert "Version 1, saved" in text  # the edited incident notes its earlier version
+    assert "Police ref 4471/26" in text
+
+
+@needs_poppler
+def test_names_in_any_script_print(unlocked_vault: Vault, tmp_path: Path) -> None:
+    seed(unlocked_vault)
+    prepared = export.prepare(unlocked_vault, Filters(), person_name=NAMES["cyrillic"])
+    text = _text(export.report_pdf(unlocked_vault, prepared), tmp_path)
+    assert NAMES["cyrillic"] in text
+    assert NAMES["cjk"] in text
+    # Right-to-left text comes back from pdftotext in visual order; its words are there.
+    for word in (*NAMES["arabic"].split(), *NAMES["hebrew"].split()):
+        assert word in text or word[::-1] in text
+
+
+@needs_poppler
+def test_thumbnails_are_drawn(unlocked_vault: Vault, tmp_path: Path) -> None:
+    seed(unlocked_vault)
+    prepared = export.prepare(unlocked_vault, Filters(incident_ids=(1,)))
+    pdf = export.report_pdf(unlocked_vault, prepared)
+    assert pdf.count(b"/Subtype /Image") >= 1
+
+
+@needs_poppler
+def test_an_empty_record_still_makes_a_calm_report(unlocked_vault: Vault, tmp_path: Path) -> None:
+    prepared = export.prepare(unlocked_vault, Filters())
+    pdf = export.report_pdf(unlocked_vault, prepared)
+    pages = page_images(pdf, tmp_path / "pages")
+    assert all(ink_fraction(p) > 0.002 for p in pages)
+    assert "No incidents match" in _text(pdf, tmp_path)
+
+
+def test_a_report_signs_a_checkpoint_of_the_log(unlocked_vault: Vault) -> None:
+    seed(unlocked_vault)
+    first = export.prepare(unlocked_vault, Filters())
+    assert first.seal.tree_size == len(first.leaves) > 0
+    assert first.seal.checkpoint_note.startswith("clearpath.local/evidence/")
+    from clearpath.evidence import services
+    from clearpath.evidence.records import IncidentFields
+
+    with unlocked_vault.session() as db:
+        services.create_incident(db, IncidentFields(title="One more"))
+    second = export.prepare(unlocked_vault, Filters())
+    assert second.seal.tree_size == first.seal.tree_size + 1
+    assert second.seal.root_hash != first.seal.root_hash
