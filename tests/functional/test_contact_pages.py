@@ -14,6 +14,7 @@ import pytest
 from web_harness import Web, parse
 
 from clearpath.contact import blocking, message_templates, nocontact, pull, required
+from clearpath.plan.models import TrustedPerson
 from plaintext_scan import files_holding, files_under, needles
 
 PAGES = (
@@ -213,3 +214,29 @@ def test_a_threat_gets_a_safety_note(home: Web) -> None:
     }
     assert home.post("/contact/pull", data).status_code == 303
     assert "emergency number" in home.get("/contact/pull").text
+
+
+def test_a_crossing_is_one_click_and_lands_in_evidence(home: Web) -> None:
+    response = home.post("/contact/crossed", {})
+    assert response.status_code == 303
+    with home.vault.session() as db:
+        (violation,) = nocontact.list_violations(db)
+        incident_id = violation.incident_id
+    assert incident_id is not None
+    page = home.get("/contact").text
+    assert "kept as an incident in Evidence" in page
+    assert f'href="/evidence/incidents/{incident_id}"' in page
+    incident = home.get(f"/evidence/incidents/{incident_id}")
+    assert incident.status_code == 200
+    assert "Boundary crossed on" in incident.text
+
+
+def test_the_pause_screen_names_the_safety_plans_trusted_people(home: Web) -> None:
+    with home.vault.session() as db:
+        db.add(TrustedPerson(name="Sam Plan", phone="0123", calls_for_help=True))
+        pull.add_person(db, name="Ana Own", phone="")
+    text = home.get("/contact/pause").text
+    assert text.index("Sam Plan") < text.index("Ana Own")
+    assert 'href="/plan/safety"' in text
+    # Only the person's own entries can be removed here.
+    assert text.count("/contact/people/") == 1

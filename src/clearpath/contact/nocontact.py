@@ -14,12 +14,15 @@ from sqlalchemy.orm import Session
 
 from clearpath.contact.models import ContactPlan, PullAttempt, Slip, Violation
 from clearpath.contact.pull import KINDS
+from clearpath.evidence.services import record_incident
 
 MODES = {
     "none": "No contact",
     "limited": "Limited contact (only through one channel, only about named topics)",
 }
 DEFAULT_RESPONSE_HOURS = 48
+# The Evidence kind a crossed boundary is filed under.
+EVIDENCE_CATEGORIES = ("harassment",)
 
 
 def get_plan(db: Session) -> ContactPlan:
@@ -135,15 +138,30 @@ def list_slips(db: Session) -> list[Slip]:
 def record_violation(db: Session, *, occurred_on: date, note: str) -> Violation:
     """Log that the boundary was crossed (one click: the note may be empty).
 
-    Evidence wiring: once ``clearpath.evidence.services.record_incident`` is on main, this is
-    the one place that calls it and stores the id in ``incident_id``.
+    It becomes an incident in Evidence at once (kind "Harassment after leaving", source
+    "contact:violation:ID"), and the violation keeps the incident's id.
     """
     violation = Violation(
         occurred_on=occurred_on, note=note, incident_id=None, recorded_at=datetime.now(UTC)
     )
     db.add(violation)
     db.flush()
+    violation.incident_id = record_incident(
+        db,
+        title=violation_title(violation),
+        what_happened=_incident_text(get_plan(db), note),
+        occurred_on=occurred_on,
+        categories=EVIDENCE_CATEGORIES,
+        source=f"contact:violation:{violation.id}",
+    )
     return violation
+
+
+def _incident_text(plan: ContactPlan, note: str) -> str:
+    parts = [note or "The boundary I set for contact was crossed."]
+    if plan.boundary_line:
+        parts.append(f"My boundary: {plan.boundary_line}")
+    return "\n\n".join(parts)
 
 
 def violation_title(violation: Violation) -> str:

@@ -103,7 +103,10 @@ def log_crossing(call: Call) -> Response:
         return _overview(call, 400, errors=read.errors)
     with call.ctx.vault.session() as db:
         nocontact.record_violation(db, occurred_on=date.today(), note=note)
-    call.session.flash = "Logged with today's date. You do not have to answer it."
+    call.session.flash = (
+        "Logged with today's date, and kept as an incident in Evidence. "
+        "You do not have to answer it."
+    )
     return redirect("/contact#crossed")
 
 

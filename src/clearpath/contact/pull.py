@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clearpath.contact.models import CallPerson, Promise, PullAttempt
+from clearpath.plan.services import trusted_people
 
 KINDS = {
     "remorse": "Remorse, saying sorry",
@@ -115,6 +116,7 @@ class PersonToCall:
     phone: str
     id: int | None = None
     source: str = "contact"
+    role: str = ""
 
 
 def add_person(db: Session, *, name: str, phone: str) -> CallPerson:
@@ -134,10 +136,11 @@ def delete_person(db: Session, person_id: int) -> bool:
 
 
 def people_to_call(db: Session) -> list[PersonToCall]:
-    """The person's own 'who I can call' list in this area.
-
-    Safety plan wiring: once ``clearpath.plan.services.trusted_people`` is on main, its people
-    are added here (source "plan") before these.
-    """
+    """The trusted people of the safety plan first (source "plan"), then the person's own
+    'who I can call' list in this area (source "contact", removable here)."""
+    from_plan = [
+        PersonToCall(name=p.name, phone=p.phone, source="plan", role=p.role)
+        for p in trusted_people(db)
+    ]
     own = db.scalars(select(CallPerson).order_by(CallPerson.id))
-    return [PersonToCall(name=p.name, phone=p.phone, id=p.id) for p in own]
+    return [*from_plan, *(PersonToCall(name=p.name, phone=p.phone, id=p.id) for p in own)]

@@ -8,6 +8,7 @@ import pytest
 
 from clearpath.contact import blocking, pull
 from clearpath.contact.channels import CHANNELS, MESSAGE_CHANNELS, STATUSES
+from clearpath.plan.models import TrustedPerson
 from clearpath.vault.service import Vault
 
 TODAY = date(2026, 11, 24)
@@ -101,13 +102,16 @@ def test_promises_are_filled_in_later(unlocked_vault: Vault) -> None:
         assert not pull.delete_promise(db, promise.id)
 
 
-def test_people_to_call_come_from_this_area(unlocked_vault: Vault) -> None:
+def test_people_to_call_come_from_the_safety_plan_and_this_area(unlocked_vault: Vault) -> None:
     with unlocked_vault.session() as db:
         person = pull.add_person(db, name="Ana", phone="+44 7700 900123")
+        db.add(TrustedPerson(name="Sam", phone="0123", calls_for_help=True))
     with unlocked_vault.session() as db:
         people = pull.people_to_call(db)
-        assert [(p.name, p.phone, p.source) for p in people] == [
-            ("Ana", "+44 7700 900123", "contact")
+        assert [(p.name, p.phone, p.source, p.id is None) for p in people] == [
+            ("Sam", "0123", "plan", True),
+            ("Ana", "+44 7700 900123", "contact", False),
         ]
+        assert people[0].role
         assert pull.delete_person(db, person.id)
         assert not pull.delete_person(db, person.id)

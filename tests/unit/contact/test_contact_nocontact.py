@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from clearpath.contact import nocontact, pull
+from clearpath.evidence.queries import get_incident
 from clearpath.vault.service import Vault
 
 TODAY = date(2026, 11, 24)
@@ -98,13 +99,31 @@ def test_the_timeline_holds_the_whole_history_newest_first(unlocked_vault: Vault
     assert "gifts" in events[0].title
 
 
-def test_a_crossing_is_kept_for_evidence_with_a_neutral_title(unlocked_vault: Vault) -> None:
+def test_a_crossing_becomes_an_incident_in_evidence(unlocked_vault: Vault) -> None:
     with unlocked_vault.session() as db:
+        nocontact.set_boundary(db, line="Email only.", consequence="", who_steps_in="")
         violation = nocontact.record_violation(db, occurred_on=TODAY, note="")
-        assert violation.incident_id is None
         assert nocontact.violation_title(violation) == "Boundary crossed on 2026-11-24"
+        incident_id = violation.incident_id
+        violation_id = violation.id
+    assert incident_id is not None
     with unlocked_vault.session() as db:
-        assert len(nocontact.list_violations(db)) == 1
+        assert [v.incident_id for v in nocontact.list_violations(db)] == [incident_id]
+        incident = get_incident(db, incident_id)
+    assert incident.source == f"contact:violation:{violation_id}"
+    assert incident.fields.title == "Boundary crossed on 2026-11-24"
+    assert incident.fields.occurred_on == TODAY
+    assert incident.fields.categories == ("harassment",)
+    assert incident.fields.what_happened == (
+        "The boundary I set for contact was crossed.\n\nMy boundary: Email only."
+    )
+
+
+def test_a_crossing_note_is_what_happened(unlocked_vault: Vault) -> None:
+    with unlocked_vault.session() as db:
+        violation = nocontact.record_violation(db, occurred_on=TODAY, note="At my door")
+        assert violation.incident_id is not None
+        assert get_incident(db, violation.incident_id).fields.what_happened == "At my door"
 
 
 def test_boundary_and_window_are_kept(unlocked_vault: Vault) -> None:
