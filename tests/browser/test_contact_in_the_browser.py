@@ -238,7 +238,7 @@ def test_the_area_works_without_javascript(new_tab: OpenTab, served_vault: Runni
 
     page.goto(served_vault.url("/contact"))
     page.get_by_role("button", name="Log that it was crossed").click()
-    expect(page.locator(".notice")).to_contain_text("Logged with today's date.")
+    expect(page.locator(".notice")).to_contain_text("kept as an incident in Evidence")
     page.get_by_role("button", name="I have returned to no contact").click()
     expect(page.locator(".notice")).to_contain_text("real success")
     expect(page.locator(".space")).to_contain_text("2 times you returned to no contact")
