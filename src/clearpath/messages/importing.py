@@ -29,7 +29,7 @@ from clearpath.importers.registry import by_name, detect
 from clearpath.importers.whatsapp import zip_members
 from clearpath.messages import search
 from clearpath.messages.models import Conversation, Message, MessageFile, MessageImport
-from clearpath.messages.records import KeyMaker, canonical_record
+from clearpath.messages.records import KeyMaker, records_hash
 from clearpath.messages.timezones import WallClock, is_zone
 from clearpath.vault.service import Vault
 
@@ -154,7 +154,7 @@ def import_export(
         _insert(db, rows, summary.count, progress)
         new = int(db.scalar(select(func.count()).where(Message.import_id == record.id)) or 0)
         _link_files(db, record.id, kept)
-        records_sha256 = _records_hash(db, record.id)
+        records_sha256 = records_hash(db, record.id)
         search.add_import(db, record.id)
         record.new_count = new
         record.seen_count = summary.count - new
@@ -359,26 +359,3 @@ def _link_files(db: Session, import_id: int, kept: dict[str, int]) -> None:
     ]
     if links:
         db.execute(insert(MessageFile).prefix_with("OR IGNORE"), links)
-
-
-def _records_hash(db: Session, import_id: int) -> str:
-    """SHA-256 over the canonical records this import added, in id order, read back from
-    the database (so the hash is of what was stored)."""
-    digest = hashlib.sha256()
-    rows = db.execute(
-        select(
-            Message.key,
-            Message.sender,
-            Message.timestamp_text,
-            Message.raw_timestamp,
-            Message.text,
-            Message.system,
-        )
-        .where(Message.import_id == import_id)
-        .order_by(Message.id)
-        .execution_options(yield_per=BATCH)
-    )
-    for key, sender, stamp, raw, body, system in rows:
-        digest.update(canonical_record(key, sender, stamp, raw, body, system))
-        digest.update(b"\n")
-    return digest.hexdigest()

@@ -6,7 +6,13 @@ import hashlib
 import json
 from collections import Counter
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from clearpath.importers.base import ParsedMessage
+from clearpath.messages.models import Message
+
+BATCH = 5_000
 
 
 class KeyMaker:
@@ -51,3 +57,26 @@ def canonical_record(
         separators=(",", ":"),
         ensure_ascii=False,
     ).encode("utf-8", errors="surrogatepass")
+
+
+def records_hash(db: Session, import_id: int) -> str:
+    """SHA-256 over the canonical records one import added, in id order, read back from the
+    database: what the import's log entry holds, and what verify recomputes."""
+    digest = hashlib.sha256()
+    rows = db.execute(
+        select(
+            Message.key,
+            Message.sender,
+            Message.timestamp_text,
+            Message.raw_timestamp,
+            Message.text,
+            Message.system,
+        )
+        .where(Message.import_id == import_id)
+        .order_by(Message.id)
+        .execution_options(yield_per=BATCH)
+    )
+    for key, sender, stamp, raw, body, system in rows:
+        digest.update(canonical_record(key, sender, stamp, raw, body, system))
+        digest.update(b"\n")
+    return digest.hexdigest()
