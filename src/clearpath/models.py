@@ -9,6 +9,7 @@ MODEL_MODULES = (
     "clearpath.vault.info",
     "clearpath.notes.models",
     "clearpath.evidence.models",
+    "clearpath.helpdir.models",
     "clearpath.understand.models",
     "clearpath.plan.models",
     "clearpath.heal.models",

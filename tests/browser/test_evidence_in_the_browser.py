@@ -67,7 +67,11 @@ def test_quick_capture_then_upload_several_files(
     expect(page.locator(".file-item")).to_have_count(3)
     expect(page.locator(".file-gps")).to_have_count(1)
     # The thumbnail really is an image the browser could draw.
-    width = page.locator("img.file-thumb").first.evaluate("img => img.naturalWidth")
+    # (Waiting for it to load first: on a busy machine the page can be ahead of the image.)
+    width = page.locator("img.file-thumb").first.evaluate(
+        "img => img.complete ? img.naturalWidth : new Promise(done =>"
+        " img.addEventListener('load', () => done(img.naturalWidth), {once: true}))"
+    )
     assert width > 0
     snap(page, "incident-with-files")
     assert _axe(page) == []

@@ -381,24 +381,19 @@ def test_every_form_valid_empty_and_too_long(
     assert f"longer than {limit:,} characters" in long.text
 
 
-def test_an_entry_turns_into_a_linked_incident_when_evidence_is_there(
-    home: Web, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import sys
-    import types
-
+def test_an_entry_turns_into_a_linked_incident(home: Web) -> None:
     response = home.post("/heal/journal", {"kind": "entry", "day": "2026-11-20",
                                            "body": "He came to my work."})
     entry_path = response.headers["location"]
-    monkeypatch.setitem(sys.modules, "clearpath.evidence.services", None)
-    assert "Turn into an incident" not in home.get(entry_path).text
-    evidence = types.ModuleType("clearpath.evidence.services")
-    evidence.record_incident = lambda db, **values: 7  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "clearpath.evidence.services", evidence)
     assert "Turn into an incident" in home.get(entry_path).text
     made = home.post(f"{entry_path}/incident")
-    assert made.headers["location"] == "/evidence/incidents/7"
-    assert 'href="/evidence/incidents/7"' in home.get(entry_path).text
+    incident = made.headers["location"]
+    assert incident.startswith("/evidence/incidents/")
+    assert "He came to my work." in home.get(incident).text
+    page = home.get(entry_path).text
+    assert f'href="{incident}"' in page
+    # A second press opens the same incident instead of making another.
+    assert home.post(f"{entry_path}/incident").headers["location"] == incident
 
 
 def test_no_page_repeats_an_id_even_with_every_list_filled(home: Web) -> None:

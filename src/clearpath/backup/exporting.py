@@ -4,11 +4,11 @@ Generic over the schema: the tables are read from the database itself, so an are
 is exported with no change here. The zip is built as a stream (the zip format's data
 descriptors), so it needs no seeking and little memory, for a download or a file.
 
-Stored files are exported readable only through a decrypter: any area package that has a
-module ``file_export`` with ``readable_file(vault, path_under_files) -> Iterator[bytes] | None``
-is found automatically (the evidence file store, once it is there), and FILE_DECRYPTERS can add
-more. Files no decrypter claims are listed in ``files-not-included.txt`` instead, since their
-encrypted bytes help no one outside the vault. The layout and the JSON schema are in
+Stored files are exported readable only through a decrypter: FILE_DECRYPTERS lists each
+area's ``readable_file(vault, path_under_files) -> Iterator[bytes] | None`` (the evidence
+file store's today). Files no decrypter claims are listed in ``files-not-included.txt``
+instead, since their encrypted bytes help no one outside the vault. The layout and the JSON
+schema are in
 docs/backups.md.
 """
 
@@ -17,12 +17,9 @@ from __future__ import annotations
 import base64
 import contextlib
 import csv
-import importlib
-import importlib.util
 import io
 import json
 import os
-import pkgutil
 import secrets
 import zipfile
 from collections.abc import Callable, Generator, Iterator
@@ -34,8 +31,8 @@ from typing import Any
 
 from sqlalchemy import MetaData, Table, select
 
-import clearpath
 from clearpath.backup.snapshot import file_sources
+from clearpath.evidence.file_export import readable_file as evidence_readable_file
 from clearpath.vault.atomic import FILE_MODE, fsync_dir
 from clearpath.vault.service import Vault
 
@@ -46,7 +43,7 @@ ProgressFn = Callable[[int, int], None]
 # Each takes the vault and a path relative to files/ and returns the file's readable bytes as
 # blocks, or None when the file is not one it knows.
 FileDecrypter = Callable[[Vault, str], Iterator[bytes] | None]
-FILE_DECRYPTERS: list[FileDecrypter] = []
+FILE_DECRYPTERS: tuple[FileDecrypter, ...] = (evidence_readable_file,)
 
 README = """This folder holds everything from your vault, readable by anyone who opens it.
 It is NOT encrypted. Keep it somewhere only you can reach, and delete it when it has done
@@ -182,13 +179,8 @@ def _table_csv(
 
 
 def decrypters() -> list[FileDecrypter]:
-    """FILE_DECRYPTERS, then ``readable_file`` of every area's ``file_export`` module."""
-    found = list(FILE_DECRYPTERS)
-    for area in sorted(m.name for m in pkgutil.iter_modules(clearpath.__path__) if m.ispkg):
-        name = f"clearpath.{area}.file_export"
-        if importlib.util.find_spec(name) is not None:
-            found.append(importlib.import_module(name).readable_file)
-    return found
+    """Every area's way to make its stored files readable."""
+    return list(FILE_DECRYPTERS)
 
 
 def _files(

@@ -39,6 +39,7 @@ from clearpath.evidence.models import (
 from clearpath.evidence.records import record_hash
 from clearpath.integrity import merkle
 from clearpath.integrity.checkpoint import NoteError, verify_checkpoint
+from clearpath.messages.verify import check_imports
 from clearpath.vault.service import Vault
 
 Progress = Callable[[int], None]
@@ -104,6 +105,9 @@ def verify_vault(vault: Vault, progress: Progress | None = None) -> VerifyResult
         _check_checkpoints(db, snap.leaves, result)
     events = _check_leaves(snap.leaves, result)
     _check_records(snap, events, result)
+    # Imported messages are logged here too, one entry per import.
+    with vault.session() as db:
+        result.records_checked += check_imports(db, events, result.add)
     _check_files(vault, snap.files, events, result, progress)
     return result
 

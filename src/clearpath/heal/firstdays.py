@@ -1,9 +1,7 @@
 """The first-days home: who to call, one grounding exercise, one task, a pause on big decisions.
 
-Who to call comes from one adapter, `who_to_call(db)`. Today it reads the person's own list
-kept in this area. When the safety plan (`clearpath.plan.services.trusted_people`) and the
-help directory (`clearpath.helpdir.services.chosen_hotlines`) are on main, they are added in
-`_from_other_areas` and nothing else changes.
+Who to call comes from one place, `who_to_call(db)`: the person's own list kept in this area,
+then the trusted people of the safety plan and the hotlines chosen in the help directory.
 """
 
 from __future__ import annotations
@@ -14,7 +12,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from clearpath.heal import lists, prefs
-from clearpath.heal.contracts import optional_module
+from clearpath.helpdir import services as helpdir
+from clearpath.plan.services import trusted_people
 
 SMALL_TASKS = (
     "Drink a glass of water and eat something small.",
@@ -41,22 +40,14 @@ def who_to_call(db: Session) -> list[Caller]:
 
 
 def _from_other_areas(db: Session) -> list[Caller]:
-    """Trusted people from the safety plan and chosen hotlines, once those areas exist."""
-    found: list[Caller] = []
-    plan = optional_module("clearpath.plan.services")
-    if plan is not None and hasattr(plan, "trusted_people"):
-        found += [Caller(p.name, p.phone or "", p.role or "") for p in plan.trusted_people(db)]
-    helpdir = optional_module("clearpath.helpdir.services")
-    if helpdir is not None and hasattr(helpdir, "chosen_hotlines"):
-        found += [Caller(h.name, h.phone or "", h.hours or "") for h in helpdir.chosen_hotlines(db)]
+    """Trusted people from the safety plan, then the hotlines chosen in the help directory."""
+    found = [Caller(p.name, p.phone or "", p.role or "") for p in trusted_people(db)]
+    found += [Caller(h.name, h.phone or "", h.hours or "") for h in helpdir.chosen_hotlines(db)]
     return found
 
 
 def emergency_number(db: Session) -> str | None:
     """The emergency number for the person's country, when the help directory knows it."""
-    helpdir = optional_module("clearpath.helpdir.services")
-    if helpdir is None or not hasattr(helpdir, "get_country"):
-        return None
     country = helpdir.get_country(db)
     number = helpdir.emergency_number(country) if country else None
     return str(number) if number else None

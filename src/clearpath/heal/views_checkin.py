@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import date, timedelta
+from types import ModuleType
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -10,7 +12,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from clearpath.charts.svg import Marker, Series, line_chart
-from clearpath.heal import checkins, contracts, prefs, timeline
+from clearpath.heal import checkins, prefs, timeline
 from clearpath.heal.checkins import EFFECTS, MOODS, RANGES, SCALE, CheckInDraft
 from clearpath.heal.forms import Fields
 from clearpath.heal.models import CheckIn
@@ -117,11 +119,18 @@ def markers_between(db: Session, first: date, last: date) -> list[Marker]:
     return sorted(found, key=lambda m: m.day)
 
 
+def _contact_services() -> ModuleType | None:
+    try:
+        return importlib.import_module("clearpath.contact.services")
+    except ImportError:
+        return None
+
+
 def _contact_markers(db: Session, first: date, last: date) -> list[Marker]:
     """Days the person was back in contact, once the contact area offers them.
 
     Expected from the contact area: contact_days(db, first, last) -> list[date]."""
-    contact = contracts.optional_module("clearpath.contact.services")
+    contact = _contact_services()
     if contact is None or not hasattr(contact, "contact_days"):
         return []
     return [Marker(day, "Contact happened") for day in contact.contact_days(db, first, last)]

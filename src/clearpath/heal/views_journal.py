@@ -150,7 +150,7 @@ def show_entry(call: Call) -> Response:
             tags=journal.tags_of(entry),
             kinds=KINDS,
             moods=MOODS,
-            evidence=contracts.evidence_ready(),
+            evidence=True,
         )
 
 
@@ -204,9 +204,6 @@ def delete_entry(call: Call) -> Response:
 
 def to_incident(call: Call) -> Response:
     entry_id = path_id(call)
-    if not contracts.evidence_ready():
-        call.session.flash = "Evidence is not part of this version yet."
-        return redirect(f"/heal/journal/{entry_id}")
     with call.ctx.vault.session() as db:
         entry = journal.get_entry(db, entry_id)
         if entry is None:

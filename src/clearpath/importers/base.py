@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -71,6 +72,20 @@ class SourceRef:
             for name in ("member", "item", "first_line", "last_line", "byte_start", "byte_end")
             if getattr(self, name) is not None
         }
+
+    def as_json_text(self) -> str:
+        """as_json() as JSON text; the common case (lines of a plain text file) is written
+        directly, as it is for every message of a large chat."""
+        if (
+            self.member is None
+            and self.item is None
+            and self.byte_start is None
+            and self.byte_end is None
+            and self.first_line is not None
+            and self.last_line is not None
+        ):
+            return f'{{"first_line": {self.first_line}, "last_line": {self.last_line}}}'
+        return json.dumps(self.as_json(), ensure_ascii=False)
 
 
 @dataclass(slots=True)

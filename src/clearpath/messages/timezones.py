@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -51,9 +51,25 @@ class WallClock:
 
     def __init__(self, zone: str) -> None:
         self.zone = ZoneInfo(zone)
+        # The zone's offset changes at most on the hour: remember it per date and hour.
+        self._offsets: dict[str, timedelta] = {}
 
     def to_utc(self, iso: str) -> datetime:
         moment = datetime.fromisoformat(iso)
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=self.zone)
         return moment.astimezone(UTC)
+
+    def utc_text(self, iso: str) -> str:
+        """to_utc() written the way the database keeps DateTime columns (UTC, no zone)."""
+        moment = datetime.fromisoformat(iso)
+        if moment.tzinfo is not None:
+            utc = moment.astimezone(UTC).replace(tzinfo=None)
+        else:
+            hour = iso[:13]
+            offset = self._offsets.get(hour)
+            if offset is None:
+                offset = moment.replace(tzinfo=self.zone).utcoffset() or timedelta(0)
+                self._offsets[hour] = offset
+            utc = moment - offset
+        return utc.isoformat(" ", "microseconds")

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.enums import TextEmphasis, XPos, YPos
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 
@@ -93,6 +93,20 @@ class ClearpathPDF(FPDF):
         self.set_text_color(*INK)
         self.set_font(self.FONT, "", BODY_SIZE)
 
+    def set_font(
+        self, family: str | None = None, style: str | TextEmphasis = "", size: float = 0
+    ) -> None:
+        """Select a font, always for real.
+
+        fpdf2 2.8.9 skips a set_font that repeats the current one, but after a line drawn
+        only in a fallback font (a Chinese name) the page is still on the fallback font, and
+        the next line would print with no font at all. Forgetting the family first makes
+        every selection reach the page.
+        """
+        chosen = family if family is not None else self.font_family
+        self.font_family = ""
+        super().set_font(chosen, style, size)
+
     # -- page furniture --------------------------------------------------------------------
 
     def footer(self) -> None:
@@ -146,11 +160,14 @@ class ClearpathPDF(FPDF):
         self.ln(1.5)
 
     def label_value(self, label: str, value: str, *, label_width: float = 45.0) -> None:
-        """"Label: value" on one row, the value wrapping in its own column."""
+        """"Label: value" on one row, each wrapping in its own column; the next row starts
+        below whichever of the two is taller."""
+        top = self.get_y()
         self.set_x(self.l_margin)
         self.set_font(self.FONT, "B", BODY_SIZE)
-        top = self.get_y()
-        self.multi_cell(label_width, BODY_SIZE * 0.5, label, new_x=XPos.RIGHT, new_y=YPos.TOP)
+        self.multi_cell(
+            label_width, BODY_SIZE * 0.5, label, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
         label_bottom = self.get_y()
         self.set_xy(self.l_margin + label_width, top)
         self.set_font(self.FONT, "", BODY_SIZE)

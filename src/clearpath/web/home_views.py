@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from clearpath.backup import views as backup_views
 from clearpath.heal import views as heal_views
+from clearpath.helpdir import services as helpdir
 from clearpath.notes.services import NoteTooLong, read_note, save_note
 from clearpath.web.guards import Access, Call, guarded
 from clearpath.web.render import redirect, render
@@ -90,13 +91,30 @@ def home(call: Call) -> Response:
     with call.ctx.vault.session() as db:
         note = read_note(db)
         panels = home_panels(db, date.today())
+        help_now = _help_now(db)
         # "Today is hard": the simpler first-days home, when the person switched it on.
         first_days = heal_views.first_days_home(db, date.today())
     if first_days is not None:
         return render(call.request, "heal/first_days_home.html", call.session, **first_days)
     return render(
-        call.request, "home/home.html", call.session, areas=AREAS, note=note, panels=panels
+        call.request,
+        "home/home.html",
+        call.session,
+        areas=AREAS,
+        note=note,
+        panels=panels,
+        help_now=help_now,
     )
+
+
+def _help_now(db: Session) -> dict[str, object]:
+    """The emergency number and the person's chosen hotlines, for "If you need someone now"."""
+    country = helpdir.get_country(db)
+    return {
+        "emergency": helpdir.emergency_number(country) if country else None,
+        "country": helpdir.country_name(country) if country else None,
+        "hotlines": helpdir.chosen_hotlines(db)[:2],
+    }
 
 
 def update_note(call: Call) -> Response:
@@ -112,6 +130,7 @@ def update_note(call: Call) -> Response:
             400,
             areas=AREAS,
             panels=[],
+            help_now={"emergency": None, "country": None, "hotlines": []},
             note=body,
             errors={"note": str(exc)},
         )

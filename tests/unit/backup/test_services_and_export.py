@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.machinery
 import io
 import json
-import sys
-import types
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -128,19 +125,18 @@ def test_export_to_file_leaves_no_temporary_file(unlocked_vault: Vault, tmp_path
     assert [p.name for p in tmp_path.iterdir() if p.name != "vault"] == ["export.zip"]
 
 
-def test_an_areas_file_export_module_is_found(
-    unlocked_vault: Vault, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """An area adds clearpath.<area>.file_export with readable_file(): no change here."""
-    name = "clearpath.evidence.file_export"
-    module = types.ModuleType(name)
-    module.__spec__ = importlib.machinery.ModuleSpec(name, None)
+def test_evidence_files_are_exported_as_their_original_bytes(unlocked_vault: Vault) -> None:
+    from clearpath.evidence.files import add_file
 
-    def readable_file(vault: Vault, relative: str) -> Iterator[bytes] | None:
-        return iter([b"readable ", relative.encode()]) if relative.endswith(".ev") else None
+    photo = b"\xff\xd8\xff\xe0 the original bytes of a photo"
+    info = add_file(unlocked_vault, [photo], "door.jpg")
+    with unlocked_vault.session() as db:
+        from clearpath.evidence.models import EvidenceFile
 
-    module.readable_file = readable_file  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, name, module)
-    (unlocked_vault.paths.files / "a.ev").write_bytes(b"\x00sealed")
-    archive = zipfile.ZipFile(io.BytesIO(b"".join(exporting.export_pieces(unlocked_vault))))
-    assert archive.read("export/files/a.ev") == b"readable a.ev"
+        stored = db.get(EvidenceFile, info.id)
+        assert stored is not None
+        stored_name = stored.stored_name
+    data = b"".join(exporting.export_pieces(unlocked_vault, exporting.Summary()))
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.read(f"export/files/{stored_name}") == photo
+    assert "export/files-not-included.txt" not in archive.namelist()

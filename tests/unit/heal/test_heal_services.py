@@ -143,34 +143,25 @@ def test_lists_refuse_unknown_kinds(unlocked_vault: Vault) -> None:
         lists.add_item(db, "nope", "x")
 
 
-def test_who_to_call_takes_the_safety_plan_and_hotlines_when_they_exist(
-    unlocked_vault: Vault, monkeypatch: pytest.MonkeyPatch
+def test_who_to_call_takes_the_safety_plan_and_the_chosen_hotlines(
+    unlocked_vault: Vault,
 ) -> None:
-    person = types.SimpleNamespace(name="Sam", phone="0100", role="Sister")
-    line = types.SimpleNamespace(name="Helpline", phone="0800", hours="24 hours", text="")
-    plan = types.ModuleType("clearpath.plan.services")
-    plan.trusted_people = lambda db: [person]  # type: ignore[attr-defined]
-    helpdir = types.ModuleType("clearpath.helpdir.services")
-    helpdir.chosen_hotlines = lambda db: [line]  # type: ignore[attr-defined]
-    helpdir.get_country = lambda db: "GB"  # type: ignore[attr-defined]
-    helpdir.emergency_number = lambda country: "999"  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "clearpath.plan.services", plan)
-    monkeypatch.setitem(sys.modules, "clearpath.helpdir.services", helpdir)
-    with unlocked_vault.session() as db:
-        lists.add_item(db, "contact", "Ana", "0700")
-        callers = firstdays.who_to_call(db)
-        assert [c.name for c in callers] == ["Ana", "Sam", "Helpline"]
-        assert firstdays.emergency_number(db) == "999"
+    from clearpath.helpdir import services as helpdir
+    from clearpath.plan import services as plan
+    from clearpath.plan.parts import PEOPLE
 
-
-def test_who_to_call_without_other_areas_is_the_own_list(
-    unlocked_vault: Vault, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "clearpath.plan.services", None)
-    monkeypatch.setitem(sys.modules, "clearpath.helpdir.services", None)
     with unlocked_vault.session() as db:
         assert firstdays.who_to_call(db) == []
         assert firstdays.emergency_number(db) is None
+        lists.add_item(db, "contact", "Ana", "0700")
+        plan.add_entry(db, PEOPLE, {"name": "Sam", "phone": "0100", "calls_for_help": True})
+        helpdir.set_country(db, "GB")
+        helpdir.choose_service(db, "gb-ndah", True)
+        callers = firstdays.who_to_call(db)
+        assert [c.name for c in callers][:2] == ["Ana", "Sam"]
+        assert len(callers) == 3
+        assert callers[2].phone
+        assert firstdays.emergency_number(db) == helpdir.emergency_number("GB")
 
 
 def test_todays_task_is_the_persons_own_only_today(unlocked_vault: Vault) -> None:
@@ -182,28 +173,18 @@ def test_todays_task_is_the_persons_own_only_today(unlocked_vault: Vault) -> Non
         assert prefs.acute_home(db)
 
 
-def test_an_entry_becomes_a_linked_incident_when_evidence_is_there(
-    unlocked_vault: Vault, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls: list[dict[str, object]] = []
+def test_an_entry_becomes_a_linked_incident(unlocked_vault: Vault) -> None:
+    from clearpath.evidence.services import get_incident
 
-    def record_incident(db: object, **values: object) -> int:
-        calls.append(values)
-        return 41
-
-    evidence = types.ModuleType("clearpath.evidence.services")
-    evidence.record_incident = record_incident  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "clearpath.evidence.services", evidence)
-    assert contracts.evidence_ready()
     with unlocked_vault.session() as db:
         entry = journal.add_entry(
             db, journal.EntryDraft("entry", TODAY, None, "", "He took my keys.\nMore.", ())
         )
-        assert contracts.make_incident(db, entry) == 41
-        assert entry.incident_id == 41
-    assert calls[0]["title"] == "He took my keys."
-    assert calls[0]["source"] == f"journal:{entry.id}"
-    assert calls[0]["occurred_on"] == TODAY
+        incident_id = contracts.make_incident(db, entry)
+        assert entry.incident_id == incident_id
+        incident = get_incident(db, incident_id)
+    assert incident.fields.title == "He took my keys."
+    assert incident.source == f"journal:{entry.id}"
 
 
 def test_chart_markers_show_leaving_hard_dates_and_contact_days(

@@ -174,3 +174,28 @@ def test_paging_through_a_long_chat(unlocked_vault: Vault, tmp_path: Path) -> No
         assert oldest.older is None
         forward = page(db, result.conversation_id, after=oldest.messages[-1].id)
         assert forward.messages[0].text == "message 80"
+
+
+def test_verify_names_a_message_changed_after_import(
+    unlocked_vault: Vault, tmp_path: Path
+) -> None:
+    import_export(unlocked_vault, request(export(tmp_path, CHAT)))
+    assert verify_vault(unlocked_vault).ok
+    with unlocked_vault.session() as db:
+        first = db.scalars(select(Message).order_by(Message.id)).first()
+        assert first is not None
+        first.text = "Where are you?"
+    result = verify_vault(unlocked_vault)
+    assert [(p.subject, p.message) for p in result.problems] == [
+        ("Message import 1", "its messages do not match the log: one was changed.")
+    ]
+
+
+def test_verify_names_a_message_removed_or_added(unlocked_vault: Vault, tmp_path: Path) -> None:
+    import_export(unlocked_vault, request(export(tmp_path, CHAT)))
+    with unlocked_vault.session() as db:
+        last = db.scalars(select(Message).order_by(Message.id.desc())).first()
+        assert last is not None
+        db.delete(last)
+    problems = [p.message for p in verify_vault(unlocked_vault).problems]
+    assert "the log says it added 4 messages, the vault holds 3." in problems

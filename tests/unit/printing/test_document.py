@@ -90,3 +90,23 @@ def test_an_empty_page_has_almost_no_ink(tmp_path: Path) -> None:
     pdf.add_page()
     (image,) = page_images(pdf.to_bytes(), tmp_path)
     assert ink_fraction(image) < 0.001
+
+
+@needs_pdftoppm
+def test_a_line_after_a_name_in_a_fallback_font_still_prints(tmp_path: Path) -> None:
+    # fpdf2 2.8.9 left the page on the fallback font; the next line printed with no font.
+    pdf = ClearpathPDF("Notes")
+    pdf.add_page()
+    pdf.set_font(pdf.FONT, "", 11)
+    pdf.cell(0, 6, "王小明", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(pdf.FONT, "", 11)
+    pdf.cell(0, 6, "Safe place: Leila's house", new_x="LMARGIN", new_y="NEXT")
+    assert "Safe place: Leila's house" in pdf_text(pdf.to_bytes(), tmp_path)
+
+
+def test_a_wrapped_label_pushes_the_next_row_down() -> None:
+    pdf = ClearpathPDF("Notes")
+    pdf.add_page()
+    top = pdf.get_y()
+    pdf.label_value("A label long enough to wrap onto a second and a third line", "short")
+    assert pdf.get_y() - top > 3 * 11 * 0.5  # three label lines, not the value's one

@@ -129,7 +129,9 @@
     var bar = meter.querySelector(".meter-bar");
     var text = meter.querySelector(".meter-text");
     var timer = null;
+    var leaving = false;
     var check = function () {
+      if (leaving) { return; }
       if (!input.value) { bar.hidden = true; text.textContent = ""; return; }
       var body = new URLSearchParams();
       body.set("passphrase", input.value);
@@ -146,6 +148,14 @@
       if (timer) { window.clearTimeout(timer); }
       timer = window.setTimeout(check, 250);
     });
+    // Once the form is sent, a check still waiting would reach the server after the page's
+    // token was replaced, and be refused: drop it.
+    if (input.form) {
+      input.form.addEventListener("submit", function () {
+        leaving = true;
+        if (timer) { window.clearTimeout(timer); }
+      });
+    }
   }
   Array.prototype.forEach.call(document.querySelectorAll("[data-strength-meter]"), attachMeter);
 
