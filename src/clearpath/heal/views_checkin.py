@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
 from datetime import date, timedelta
-from types import ModuleType
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -12,6 +10,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from clearpath.charts.svg import Marker, Series, line_chart
+from clearpath.contact.nocontact import list_slips
 from clearpath.heal import checkins, prefs, timeline
 from clearpath.heal.checkins import EFFECTS, MOODS, RANGES, SCALE, CheckInDraft
 from clearpath.heal.forms import Fields
@@ -119,21 +118,13 @@ def markers_between(db: Session, first: date, last: date) -> list[Marker]:
     return sorted(found, key=lambda m: m.day)
 
 
-def _contact_services() -> ModuleType | None:
-    try:
-        return importlib.import_module("clearpath.contact.services")
-    except ImportError:
-        return None
-
-
 def _contact_markers(db: Session, first: date, last: date) -> list[Marker]:
-    """Days the person was back in contact, once the contact area offers them.
-
-    Expected from the contact area: contact_days(db, first, last) -> list[date]."""
-    contact = _contact_services()
-    if contact is None or not hasattr(contact, "contact_days"):
-        return []
-    return [Marker(day, "Contact happened") for day in contact.contact_days(db, first, last)]
+    """Days contact happened after all, from the contact area's slip log."""
+    return [
+        Marker(slip.occurred_on, "Contact happened")
+        for slip in list_slips(db)
+        if first <= slip.occurred_on <= last
+    ]
 
 
 def charts_page(call: Call) -> Response:

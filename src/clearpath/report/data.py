@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clearpath.contact.required import entries_for_report
 from clearpath.evidence.categories import label
 from clearpath.evidence.files import file_record, item_label
 from clearpath.evidence.models import ACTIVE, EvidenceFile, Incident, IncidentVersion
@@ -135,6 +136,17 @@ class ReportIncident:
 
 
 @dataclass(frozen=True)
+class ContactLine:
+    """One entry of the required-contact log the person chose to include."""
+
+    occurred: str
+    channel: str
+    topic: str
+    summary: str
+    my_reply: str
+
+
+@dataclass(frozen=True)
 class ReportData:
     """Everything one report or bundle shows."""
 
@@ -143,6 +155,8 @@ class ReportData:
     incidents: tuple[ReportIncident, ...]
     person_name: str = ""
     notes: tuple[str, ...] = field(default=())
+    # Required contact (children, money, property) the person marked for the report.
+    contact_log: tuple[ContactLine, ...] = ()
 
     @property
     def files(self) -> tuple[FileItem, ...]:
@@ -201,7 +215,29 @@ def load_report_data(
         generated_at=now or datetime.now(UTC),
         incidents=tuple(chosen),
         person_name=person_name,
+        contact_log=_contact_log(db, filters),
     )
+
+
+def _contact_log(db: Session, filters: Filters) -> tuple[ContactLine, ...]:
+    """The contact-log entries marked for the report, within the report's dates."""
+    lines = []
+    for entry in entries_for_report(db):
+        day = entry.occurred_at.date()
+        if (filters.date_from and day < filters.date_from) or (
+            filters.date_to and day > filters.date_to
+        ):
+            continue
+        lines.append(
+            ContactLine(
+                occurred=entry.occurred_at.strftime("%Y-%m-%d %H:%M"),
+                channel=entry.channel,
+                topic=entry.topic,
+                summary=entry.summary,
+                my_reply=entry.my_reply,
+            )
+        )
+    return tuple(lines)
 
 
 def _chunks(ids: Sequence[int], size: int = 500) -> list[Sequence[int]]:

@@ -58,6 +58,9 @@ def build_report(data: ReportData, seal: Seal, thumbnail: Thumbnail | None = Non
     with shaping(pdf, needs_shaping(data.person_name + data.filters.describe())):
         _cover(pdf, data, seal)
     _chronology(pdf, measure, data)
+    contact_text = " ".join(f"{c.topic} {c.summary} {c.my_reply}" for c in data.contact_log)
+    with shaping(pdf, needs_shaping(contact_text)):
+        _contact_log(pdf, measure, data)
     kinds = " ".join(i.category_text() for i in data.incidents)
     with shaping(pdf, needs_shaping(kinds)):
         _pattern(pdf, data)
@@ -99,6 +102,7 @@ def _cover(pdf: ClearpathPDF, data: ReportData, seal: Seal) -> None:
     pdf.bullets(
         [
             "Chronology: every incident in date order",
+            "Required contact, where entries were chosen for the report",
             "Pattern: how often, what kinds, what time of day",
             "Each incident in full, with earlier versions, witnesses and files",
             "Index of files with their SHA-256 hashes",
@@ -135,6 +139,32 @@ def _chronology(pdf: ClearpathPDF, measure: Measure, data: ReportData) -> None:
         measure,
         (22, 22, 28, 50, 52),
         ("Occurred", "Recorded", "Kinds", "Summary", "Files (item, SHA-256)"),
+        rows,
+        size=TABLE_SIZE,
+        font=pdf.FONT,
+    )
+
+
+def _contact_log(pdf: ClearpathPDF, measure: Measure, data: ReportData) -> None:
+    if not data.contact_log:
+        return
+    pdf.add_page()
+    pdf.heading("Required contact", 1)
+    pdf.paragraph(
+        "Contact that could not be avoided (about children, money or property), as logged at "
+        "the time, with the reply that was sent. Only entries chosen for this report are shown.",
+        size=9,
+        muted=True,
+    )
+    rows = [
+        (c.occurred, c.channel or "\u2014", c.topic or "\u2014", c.summary, c.my_reply or "\u2014")
+        for c in data.contact_log
+    ]
+    pdf_layout.table(
+        pdf,
+        measure,
+        (24, 20, 30, 50, 50),
+        ("When", "Channel", "Topic", "What was said", "My reply"),
         rows,
         size=TABLE_SIZE,
         font=pdf.FONT,

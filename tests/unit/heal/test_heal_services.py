@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import sys
-import types
 from datetime import date, timedelta
 
 import pytest
@@ -187,15 +185,15 @@ def test_an_entry_becomes_a_linked_incident(unlocked_vault: Vault) -> None:
     assert incident.source == f"journal:{entry.id}"
 
 
-def test_chart_markers_show_leaving_hard_dates_and_contact_days(
-    unlocked_vault: Vault, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_chart_markers_show_leaving_hard_dates_and_contact_days(unlocked_vault: Vault) -> None:
+    from clearpath.contact.nocontact import add_slip
     from clearpath.heal.views_checkin import markers_between
 
-    contact = types.ModuleType("clearpath.contact.services")
-    contact.contact_days = lambda db, first, last: [date(2026, 6, 2)]  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "clearpath.contact.services", contact)
     with unlocked_vault.session() as db:
+        add_slip(db, occurred_on=date(2026, 6, 2), what_happened="", trigger="", feeling="",
+                 adjustment="")
+        add_slip(db, occurred_on=date(2024, 1, 1), what_happened="", trigger="", feeling="",
+                 adjustment="")
         prefs.put_date(db, prefs.LEAVING_DATE, date(2026, 1, 10))
         timeline.add_hard_date(db, "Birthday", date(1990, 3, 5), yearly=True, note="")
         timeline.add_hard_date(db, "Court", date(2026, 9, 1), yearly=False, note="")

@@ -95,3 +95,37 @@ def test_a_report_signs_a_checkpoint_of_the_log(unlocked_vault: Vault) -> None:
     second = export.prepare(unlocked_vault, Filters())
     assert second.seal.tree_size == first.seal.tree_size + 1
     assert second.seal.root_hash != first.seal.root_hash
+
+
+@needs_poppler
+def test_contact_log_entries_chosen_for_the_report_are_in_it(
+    unlocked_vault: Vault, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from clearpath.contact.required import EntryInput, add_entry
+
+    def entry(summary: str, include: bool) -> EntryInput:
+        return EntryInput(
+            occurred_at=datetime(2026, 9, 4, 18, 30),
+            channel="email",
+            topic="Handover",
+            summary=summary,
+            my_reply="Confirmed for Friday at 5.",
+            follow_up_due=None,
+            needs_reply=False,
+            include_in_report=include,
+        )
+
+    seed(unlocked_vault)
+    with unlocked_vault.session() as db:
+        add_entry(db, entry("Asked to move the handover to the school.", True))
+        add_entry(db, entry("A private exchange not for the report.", False))
+    prepared = export.prepare(unlocked_vault, Filters())
+    text = _text(export.report_pdf(unlocked_vault, prepared), tmp_path)
+    assert "Required contact" in text
+    assert "Asked to move the handover" in text
+    assert "Confirmed for Friday at 5." in text
+    assert "A private exchange" not in text
+    outside = export.prepare(unlocked_vault, Filters(date_to=datetime(2026, 9, 1).date()))
+    assert outside.data.contact_log == ()
