@@ -128,3 +128,13 @@ def read_pragmas(engine: Engine) -> dict[str, str]:
             name: str(conn.exec_driver_sql(f"PRAGMA {name}").scalar())
             for name in CONNECTION_PRAGMAS
         }
+
+
+def delete_row(db: Session, model: type[Base], row_id: object) -> bool:
+    """Delete one row by its primary key; False when it is not there (already gone)."""
+    row = db.get(model, row_id)
+    if row is None:
+        return False
+    db.delete(row)
+    db.flush()
+    return True

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from clearpath.contact.channels import CHANNELS, STATUSES, Channel
 from clearpath.contact.models import ChannelStatus, Routine
+from clearpath.db import delete_row
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,4 @@ def set_routine_done(db: Session, routine_id: int, done: bool) -> bool:
 
 
 def delete_routine(db: Session, routine_id: int) -> bool:
-    row = db.get(Routine, routine_id)
-    if row is None:
-        return False
-    db.delete(row)
-    db.flush()
-    return True
+    return delete_row(db, Routine, routine_id)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clearpath.contact.models import CallPerson, Promise, PullAttempt
+from clearpath.db import delete_row
 from clearpath.plan.services import trusted_people
 
 KINDS = {
@@ -56,12 +57,7 @@ def list_pulls(db: Session, limit: int | None = None) -> list[PullAttempt]:
 
 
 def delete_pull(db: Session, pull_id: int) -> bool:
-    row = db.get(PullAttempt, pull_id)
-    if row is None:
-        return False
-    db.delete(row)
-    db.flush()
-    return True
+    return delete_row(db, PullAttempt, pull_id)
 
 
 @dataclass(frozen=True)
@@ -96,12 +92,7 @@ def update_promise(db: Session, promise_id: int, *, promise: str, what_happened:
 
 
 def delete_promise(db: Session, promise_id: int) -> bool:
-    row = db.get(Promise, promise_id)
-    if row is None:
-        return False
-    db.delete(row)
-    db.flush()
-    return True
+    return delete_row(db, Promise, promise_id)
 
 
 def list_promises(db: Session) -> list[Promise]:
@@ -127,12 +118,7 @@ def add_person(db: Session, *, name: str, phone: str) -> CallPerson:
 
 
 def delete_person(db: Session, person_id: int) -> bool:
-    row = db.get(CallPerson, person_id)
-    if row is None:
-        return False
-    db.delete(row)
-    db.flush()
-    return True
+    return delete_row(db, CallPerson, person_id)
 
 
 def people_to_call(db: Session) -> list[PersonToCall]:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from clearpath.contact.models import ContactEntry
 from clearpath.contact.nocontact import get_plan
+from clearpath.db import delete_row
 
 MIN_RESPONSE_HOURS = 1
 MAX_RESPONSE_HOURS = 24 * 14
@@ -93,12 +94,7 @@ def set_in_report(db: Session, entry_id: int, include: bool) -> bool:
 
 
 def delete_entry(db: Session, entry_id: int) -> bool:
-    row = db.get(ContactEntry, entry_id)
-    if row is None:
-        return False
-    db.delete(row)
-    db.flush()
-    return True
+    return delete_row(db, ContactEntry, entry_id)
 
 
 @dataclass(frozen=True)

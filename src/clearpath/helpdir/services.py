@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from clearpath.db import delete_row
 from clearpath.helpdir.directory import KINDS, Directory, HelpService, load_directory
 from clearpath.helpdir.models import ChosenService, HelpdirSetting, OwnService
 
@@ -171,12 +172,7 @@ def update_own_service(db: Session, service_id: int, data: OwnServiceInput) -> b
 
 def delete_own_service(db: Session, service_id: int) -> bool:
     """Delete an own service; False if there is none with this id."""
-    row = db.get(OwnService, service_id)
-    if row is None:
-        return False
-    db.delete(row)
-    db.flush()
-    return True
+    return delete_row(db, OwnService, service_id)
 
 
 # -- search -------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clearpath.db import delete_row
 from clearpath.understand.models import DangerCheck
 
 MAX_DANGER_NOTE = 2_000
@@ -119,9 +120,4 @@ def list_checks(db: Session) -> list[SavedCheck]:
 
 def delete_check(db: Session, check_id: int) -> bool:
     """Delete saved answers for good; False if they no longer exist."""
-    row = db.get(DangerCheck, check_id)
-    if row is None:
-        return False
-    db.delete(row)
-    db.flush()
-    return True
+    return delete_row(db, DangerCheck, check_id)

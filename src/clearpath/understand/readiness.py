@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
+from clearpath.db import delete_row
 from clearpath.understand.models import ReadinessArea, ReadinessEntry, ReadinessRating
 
 LOW, HIGH = 1, 10
@@ -132,12 +133,7 @@ def add_entry(db: Session, noted_on: date, ratings: Sequence[RatingInput]) -> in
 
 def delete_entry(db: Session, entry_id: int) -> bool:
     """Delete an entry and its ratings; False if it no longer exists."""
-    entry = db.get(ReadinessEntry, entry_id)
-    if entry is None:
-        return False
-    db.delete(entry)
-    db.flush()
-    return True
+    return delete_row(db, ReadinessEntry, entry_id)
 
 
 def list_entries(db: Session) -> list[ReadinessEntry]:

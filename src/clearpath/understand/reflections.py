@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clearpath.db import delete_row
 from clearpath.understand.models import EffectEntry, Reflection
 
 MAX_REFLECTION = 5_000
@@ -71,12 +72,7 @@ def update_reflection(db: Session, reflection_id: int, body: str, noted_on: date
 
 def delete_reflection(db: Session, reflection_id: int) -> bool:
     """Delete a note for good; False if it no longer exists."""
-    row = db.get(Reflection, reflection_id)
-    if row is None:
-        return False
-    db.delete(row)
-    db.flush()
-    return True
+    return delete_row(db, Reflection, reflection_id)
 
 
 # -- the effects diary -------------------------------------------------------------------------
@@ -126,12 +122,7 @@ def get_effect(db: Session, entry_id: int) -> EffectEntry | None:
 
 def delete_effect(db: Session, entry_id: int) -> bool:
     """Delete a diary entry for good; False if it no longer exists."""
-    row = db.get(EffectEntry, entry_id)
-    if row is None:
-        return False
-    db.delete(row)
-    db.flush()
-    return True
+    return delete_row(db, EffectEntry, entry_id)
 
 
 def list_effects(db: Session) -> list[EffectEntry]:
