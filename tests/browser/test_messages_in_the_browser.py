@@ -80,6 +80,11 @@ def test_bring_in_read_calmly_and_search(
     expect(page.locator("mark").first).to_have_text("regret")
     expect(page.locator("main [role=status]")).to_contain_text("12 messages found")
     assert _axe(page) == []
+    page.goto(served_vault.url("/messages/patterns"))
+    expect(page.locator(".facts")).to_contain_text("30 messages received")
+    expect(page.locator("table.heatmap")).to_be_visible()
+    snap(page, "messages-pattern")
+    assert _axe(page) == []
     assert tab.watch.problems() == []
 
 
@@ -103,5 +108,9 @@ def test_the_pages_fit_a_narrow_screen(
     launch_and_unlock(page, served_vault)
     _bring_in(page, served_vault, _chat(tmp_path))
     page.get_by_role("link", name="Open the conversation in the calm view").click()
+    overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    assert overflow is False
+    page.goto(served_vault.url("/messages/patterns"))
+    # The hour table scrolls inside its own box; the page itself does not.
     overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     assert overflow is False

@@ -152,3 +152,21 @@ def test_nothing_readable_reaches_the_disk(home: Web) -> None:
     assert files_holding(files_under(home.data_dir), needles("Where are you tonight")) == []
     with home.vault.session() as db:
         assert len(list_files(db)) == 1
+
+
+def test_the_pattern_page_counts_what_was_received(home: Web) -> None:
+    empty = home.get("/messages/patterns")
+    assert empty.status_code == 200
+    assert "No received messages to count here yet." in empty.text
+    lines = [f"13/01/2021, 23:{m:02d} - Sam: where are you {m}\n" for m in range(0, 24, 2)]
+    lines.append("14/01/2021, 09:00 - Alex: Please write only about the car.\n")
+    preview = upload(home, "chat.txt", "".join(lines).encode())
+    finish(home, preview, {"zone": "UTC", "me": "Alex"})
+    page = home.get("/messages/patterns").text
+    assert "12 messages received on 1 day" in page
+    assert "At night (22:00 to 06:00): 12." in page
+    assert "Bursts (at least 10 messages, each within 5 minutes of the one before): 1." in page
+    assert "set that date in Contact" in page
+    assert "<svg" in page
+    assert 'class="heat-4">' in page
+    assert home.get("/messages/patterns?conversation=999").status_code == 200

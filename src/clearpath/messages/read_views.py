@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from markupsafe import Markup, escape
 from starlette.responses import Response
 from starlette.routing import Route
 
+from clearpath.analysis.patterns import DAYS
+from clearpath.charts.svg import Marker, Series, line_chart
 from clearpath.messages import reading
+from clearpath.messages.patterns import received_pattern
 from clearpath.messages.reading import ConversationNotFound, Filters, MessageView
 from clearpath.messages.search import HIT_END, HIT_START
+from clearpath.messages.timezones import device_zone
 from clearpath.web.guards import Access, Call, guarded
 from clearpath.web.render import error_page, render
 
@@ -101,7 +105,53 @@ def search_page(call: Call) -> Response:
     return render(call.request, "messages/search.html", call.session, **values)
 
 
+# Days without messages are drawn as zero (so a line between two busy days does not
+# suggest the days between were busy too), for spans up to this long.
+FILL_DAYS_UP_TO = 800
+
+
+def _every_day(counts: list[tuple[date, int]]) -> list[tuple[date, float]]:
+    if not counts or (counts[-1][0] - counts[0][0]).days > FILL_DAYS_UP_TO:
+        return [(day, float(n)) for day, n in counts]
+    known = dict(counts)
+    first, last = counts[0][0], counts[-1][0]
+    days = (first + timedelta(days=offset) for offset in range((last - first).days + 1))
+    return [(day, float(known.get(day, 0))) for day in days]
+
+
+def patterns_page(call: Call) -> Response:
+    conversation_id = _int(call.request.query_params.get("conversation"))
+    zone = device_zone()
+    with call.ctx.vault.session() as db:
+        conversations = reading.conversations(db)
+        found = received_pattern(db, zone, conversation_id)
+    shown = _every_day(found.per_day)
+    chart = line_chart(
+        [Series("Messages received", shown)],
+        title="Messages received per day",
+        y_min=0,
+        y_max=float(max((n for _, n in found.per_day), default=1)),
+        markers=[Marker(found.after_date, "No contact began")] if found.after_date else [],
+    )
+    peak = max((n for row in found.day_hour for n in row), default=0)
+    return render(
+        call.request,
+        "messages/patterns.html",
+        call.session,
+        found=found,
+        chart=chart,
+        peak=peak,
+        level=lambda n: 0 if n == 0 or peak == 0 else 1 + min(3, 4 * n // (peak + 1)),
+        days=DAYS,
+        conversations=conversations,
+        conversation_id=conversation_id,
+        zone=zone,
+    )
+
+
 ROUTES = [
+    Route("/messages/patterns", guarded(patterns_page, Access.UNLOCKED), methods=["GET"],
+          name="messages.patterns"),
     Route("/messages", guarded(home, Access.UNLOCKED), methods=["GET"], name="messages.home"),
     Route(
         "/messages/c/{conversation_id:int}",
