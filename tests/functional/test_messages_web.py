@@ -170,3 +170,33 @@ def test_the_pattern_page_counts_what_was_received(home: Web) -> None:
     assert "<svg" in page
     assert 'class="heat-4">' in page
     assert home.get("/messages/patterns?conversation=999").status_code == 200
+
+
+def test_attach_chosen_messages_and_find_them_in_the_report(home: Web) -> None:
+    preview = upload(home, "chat.txt", CHAT.encode())
+    done = finish(home, preview, {"zone": "UTC", "me": "Alex"})
+    conversation = re.search(r'href="(/messages/c/\d+)\?calm=1"', done)
+    assert conversation is not None
+    page = home.get(conversation.group(1)).text
+    ids = re.findall(r'name="message" value="(\d+)"', page)
+    assert len(ids) == 3
+    response = home.client.post(
+        "/messages/attach",
+        data={"csrf_token": home.token(), "message": ids[:2], "incident": "",
+              "back": conversation.group(1)},
+    )
+    assert response.status_code == 303
+    page = home.get(conversation.group(1)).text
+    assert "2 messages attached to incident 1" in page
+    assert page.count('href="/evidence/incidents/1">in incident 1</a>') == 2
+    nothing = home.client.post(
+        "/messages/attach",
+        data={"csrf_token": home.token(), "back": conversation.group(1)},
+    )
+    assert nothing.status_code == 303
+    assert "Choose one or more messages first" in home.get(conversation.group(1)).text
+    gone = home.client.post(
+        "/messages/attach",
+        data={"csrf_token": home.token(), "message": ids[:1], "incident": "999"},
+    )
+    assert gone.status_code == 404

@@ -21,6 +21,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import Script, ScriptDirectory
 from sqlalchemy import Column, Engine, MetaData, inspect, select
+from sqlalchemy.exc import IntegrityError
 
 from clearpath import doctor, migrate
 from clearpath.db import Base, make_engine
@@ -120,10 +121,19 @@ def _fill(engine: Engine, counter: Iterator[int]) -> None:
     metadata = _reflect(engine)
     for table in metadata.sorted_tables:
         for _ in range(ROWS_PER_TABLE):
-            n = next(counter)
-            row = {column.name: _value(column, n, engine) for column in table.columns}
-            with engine.begin() as conn:
-                conn.execute(table.insert().values(row))
+            # A key made only of references (message, file) can repeat one already there;
+            # then the next values are tried.
+            for _attempt in range(50):
+                n = next(counter)
+                row = {column.name: _value(column, n, engine) for column in table.columns}
+                try:
+                    with engine.begin() as conn:
+                        conn.execute(table.insert().values(row))
+                    break
+                except IntegrityError:
+                    continue
+            else:
+                raise AssertionError(f"no new row fits {table.name}")
 
 
 def _snapshot(engine: Engine) -> Snapshot:

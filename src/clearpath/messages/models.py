@@ -96,3 +96,17 @@ class MessageFile(Base):
     message_id: Mapped[int] = mapped_column(ForeignKey("messages_messages.id"), primary_key=True)
     file_id: Mapped[int] = mapped_column(ForeignKey("evidence_files.id"), primary_key=True)
     name: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class MessageIncidentLink(Base):
+    """A message kept as part of an incident in Evidence (and so quoted in the report)."""
+
+    __tablename__ = "messages_incident_links"
+
+    message_id: Mapped[int] = mapped_column(
+        ForeignKey("messages_messages.id"), primary_key=True
+    )
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence_incidents.id"), primary_key=True, index=True
+    )
+    linked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)

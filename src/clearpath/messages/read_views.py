@@ -11,13 +11,14 @@ from starlette.routing import Route
 
 from clearpath.analysis.patterns import DAYS
 from clearpath.charts.svg import Marker, Series, line_chart
-from clearpath.messages import reading
+from clearpath.evidence.services import list_incidents
+from clearpath.messages import linking, reading
 from clearpath.messages.patterns import received_pattern
 from clearpath.messages.reading import ConversationNotFound, Filters, MessageView
 from clearpath.messages.search import HIT_END, HIT_START
 from clearpath.messages.timezones import device_zone
 from clearpath.web.guards import Access, Call, guarded
-from clearpath.web.render import error_page, render
+from clearpath.web.render import error_page, redirect, render
 
 NO_CONVERSATION = "There is no conversation at this address."
 MAX_QUERY = 200
@@ -58,13 +59,10 @@ def conversation_page(call: Call) -> Response:
     try:
         with call.ctx.vault.session() as db:
             summary = reading.conversation(db, conversation_id)
-            page = reading.page(
-                db,
-                conversation_id,
-                before=_int(query.get("before")),
-                after=_int(query.get("after")),
-            )
+            page = reading.page(db, conversation_id, before=before, after=after)
             imports = reading.imports(db, conversation_id)
+            attached = linking.attached_ids(db, [m.id for m in page.messages])
+            incidents = [(i.id, i.fields.title) for i in list_incidents(db)]
     except ConversationNotFound:
         return error_page(call.request, call.session, 404, NO_CONVERSATION)
     return render(
@@ -76,6 +74,9 @@ def conversation_page(call: Call) -> Response:
         calm=calm,
         position=position,
         imports=imports,
+        attached=attached,
+        incidents=incidents,
+        max_chosen=MAX_AT_ONCE,
         marked=marked,
     )
 
@@ -149,7 +150,34 @@ def patterns_page(call: Call) -> Response:
     )
 
 
+# Each chosen message is one form field, and a form takes at most 50.
+MAX_AT_ONCE = 40
+
+
+def attach(call: Call) -> Response:
+    chosen = [int(v) for v in call.form.getlist("message") if isinstance(v, str) and v.isdigit()]
+    back = call.field("back")
+    back = back if back.startswith("/messages/c/") and len(back) < 200 else "/messages"
+    target = call.field("incident")
+    incident_id = int(target) if target.isdigit() and len(target) < 12 else None
+    if not chosen:
+        call.session.flash = "Choose one or more messages first, with the boxes beside them."
+        return redirect(back)
+    try:
+        with call.ctx.vault.session() as db:
+            incident_id, added = linking.attach(db, chosen[:MAX_AT_ONCE], incident_id)
+    except LookupError:
+        return error_page(call.request, call.session, 404, "That incident is not there any more.")
+    call.session.flash = (
+        f"{added} message{'s' if added != 1 else ''} attached to incident {incident_id}. "
+        "They are quoted, with where they came from, in its part of the evidence report."
+    )
+    return redirect(back)
+
+
 ROUTES = [
+    Route("/messages/attach", guarded(attach, Access.UNLOCKED), methods=["POST"],
+          name="messages.attach"),
     Route("/messages/patterns", guarded(patterns_page, Access.UNLOCKED), methods=["GET"],
           name="messages.patterns"),
     Route("/messages", guarded(home, Access.UNLOCKED), methods=["GET"], name="messages.home"),

@@ -20,6 +20,7 @@ from clearpath.evidence.categories import label
 from clearpath.evidence.files import file_record, item_label
 from clearpath.evidence.models import ACTIVE, EvidenceFile, Incident, IncidentVersion
 from clearpath.evidence.records import IncidentFields, fields_of, record_hash, version_record
+from clearpath.messages.linking import Excerpt, excerpts
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,8 @@ class ReportIncident:
     state: str
     versions: tuple[Version, ...]
     files: tuple[FileItem, ...] = ()
+    # Messages attached to it in the messages area, quoted with their source.
+    messages: tuple[Excerpt, ...] = ()
 
     @property
     def latest(self) -> IncidentFields:
@@ -196,6 +199,7 @@ def load_report_data(
             if file_row.incident_id is not None:
                 files[file_row.incident_id].append(_file_item(file_row))
     chosen = []
+    quoted = excerpts(db, ids)
     for incident in incidents:
         rows = [v for v in versions[incident.id] if v.version <= incident.current_version]
         if not rows:
@@ -206,6 +210,7 @@ def load_report_data(
             state=incident.state,
             versions=tuple(_version(v) for v in rows),
             files=tuple(files[incident.id]),
+            messages=tuple(quoted.get(incident.id, ())),
         )
         if _matches(item, filters):
             chosen.append(item)

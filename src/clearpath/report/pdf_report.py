@@ -261,7 +261,21 @@ def _incident(
     _small_heading(pdf, "What happened")
     pdf_layout.paragraph(pdf, measure, latest.what_happened or "\u2014")
     _versions(pdf, measure, incident)
+    _messages(pdf, measure, incident)
     _incident_files(pdf, measure, incident, thumbnail)
+
+
+def _messages(pdf: ClearpathPDF, measure: Measure, incident: ReportIncident) -> None:
+    if not incident.messages:
+        return
+    _small_heading(pdf, "Messages, quoted exactly as received or sent")
+    for quote in incident.messages:
+        who = quote.sender or ("You" if quote.direction == "out" else "Notice")
+        source = f"from {quote.source_item} ({quote.source_place}), SHA-256 {quote.source_sha256}"
+        text = f"{quote.raw_timestamp}  {who}: {quote.text}"
+        with shaping(pdf, needs_shaping(text)):
+            pdf_layout.paragraph(pdf, measure, text)
+        pdf_layout.paragraph(pdf, measure, source, size=7)
 
 
 def _small_heading(pdf: ClearpathPDF, text: str) -> None:

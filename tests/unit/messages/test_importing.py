@@ -199,3 +199,32 @@ def test_verify_names_a_message_removed_or_added(unlocked_vault: Vault, tmp_path
         db.delete(last)
     problems = [p.message for p in verify_vault(unlocked_vault).problems]
     assert "the log says it added 4 messages, the vault holds 3." in problems
+
+
+def test_chosen_messages_become_an_incident_quoted_with_their_source(
+    unlocked_vault: Vault, tmp_path: Path
+) -> None:
+    from clearpath.evidence.services import get_incident, record_incident
+    from clearpath.messages.linking import NothingChosen, attach, attached_ids, excerpts
+
+    import_export(unlocked_vault, request(export(tmp_path, CHAT)))
+    with unlocked_vault.session() as db:
+        ids = list(db.scalars(select(Message.id).order_by(Message.id)))
+        incident_id, added = attach(db, ids[:2], None)
+        assert added == 2
+        assert get_incident(db, incident_id).fields.title == "2 messages from Sam"
+        again_id, again = attach(db, ids[:3], incident_id)
+        assert (again_id, again) == (incident_id, 1)  # the first two were attached already
+        other = record_incident(db, title="At the door", what_happened="He waited.")
+        attach(db, [ids[3]], other)
+        assert attached_ids(db, ids)[ids[0]] == [incident_id]
+        quoted = excerpts(db, [incident_id])[incident_id]
+        (original,) = list_files(db)
+        with pytest.raises(NothingChosen):
+            attach(db, [], None)
+        with pytest.raises(LookupError):
+            attach(db, ids[:1], 9999)
+    assert [q.text for q in quoted] == ["Where are you", "Answer me now", "Answer me now"]
+    assert quoted[0].source_item == original.item
+    assert quoted[0].source_sha256 == original.sha256
+    assert quoted[0].source_place == "line 1"

@@ -129,3 +129,28 @@ def test_contact_log_entries_chosen_for_the_report_are_in_it(
     assert "A private exchange" not in text
     outside = export.prepare(unlocked_vault, Filters(date_to=datetime(2026, 9, 1).date()))
     assert outside.data.contact_log == ()
+
+
+@needs_poppler
+def test_attached_messages_are_quoted_with_their_source(
+    unlocked_vault: Vault, tmp_path: Path
+) -> None:
+    from clearpath.importers.base import Source
+    from clearpath.messages.importing import ImportRequest, import_export
+    from clearpath.messages.linking import attach
+    from clearpath.messages.models import Message
+
+    chat = tmp_path / "chat.txt"
+    chat.write_text("13/01/2021, 21:41 - Sam: You will regret leaving\n", encoding="utf-8")
+    import_export(unlocked_vault, ImportRequest(source=Source.from_path(chat), zone="UTC"))
+    with unlocked_vault.session() as db:
+        from sqlalchemy import select
+
+        message_id = db.scalar(select(Message.id))
+        assert message_id is not None
+        attach(db, [message_id], None)
+    prepared = export.prepare(unlocked_vault, Filters())
+    text = _text(export.report_pdf(unlocked_vault, prepared), tmp_path)
+    assert "Messages, quoted exactly as received or sent" in text
+    assert "You will regret leaving" in text
+    assert "CP-000001 (line 1)" in text
