@@ -22,7 +22,7 @@ from rich.text import Text
 
 from clearpath import __version__, cli_messages, doctor
 from clearpath.backup.cli import register as register_backup_commands
-from clearpath.cli_input import InputError, SecretReader, stdin_is_terminal
+from clearpath.cli_input import InputError, SecretReader
 from clearpath.evidence import cli_commands as evidence_commands
 from clearpath.report import cli_commands as report_commands
 from clearpath.settings import Settings, load_settings, loopback_address
@@ -345,45 +345,6 @@ def _print_summary(findings: list[doctor.Finding]) -> None:
         out.print(f"{problems} problem{'s' if problems != 1 else ''} found.")
     else:
         out.print("All is well.")
-
-
-@app.command()
-def analyze(
-    file: Annotated[
-        Path | None,
-        typer.Argument(
-            metavar="FILE",
-            help="A file of JSON lines. Default: standard input.",
-            dir_okay=False,
-        ),
-    ] = None,
-) -> None:
-    """Check texts with the analysis rules; needs no vault and sends nothing anywhere.
-
-    Each input line is a JSON object like {"id": 1, "text": "...", "direction": "out"}
-    ("out" for a draft you write, "in" for a message you received). Writes one JSON line per
-    input, in order, with the categories, flags (exact spans, why, suggestion) and, for
-    drafts, a suggested version. Bad lines are reported with their number on stderr (exit 2).
-    The format is described in docs/analysis.md.
-    """
-    # Imported here: only this command needs the rules.
-    from clearpath.analysis.cli_command import run
-
-    with calm_errors():
-        if file is None:
-            if stdin_is_terminal(sys.stdin):
-                _err().print("Type or paste JSON lines; end with Ctrl+D.")
-            code = run(sys.stdin.buffer, sys.stdout, sys.stderr)
-        else:
-            try:
-                source = file.open("rb")
-            except OSError as exc:
-                reason = exc.strerror or "it could not be opened"
-                raise InputError(f"Cannot read {file}: {reason}.") from None
-            with source:
-                code = run(source, sys.stdout, sys.stderr)
-    if code:
-        raise typer.Exit(code)
 
 
 report_commands.register(app, report_commands.Helpers(calm_errors, _existing_vault, _held))

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
 from rich.progress import Progress as RichProgress
 
-from clearpath.cli_input import SecretReader
+from clearpath.cli_input import InputError, SecretReader, stdin_is_terminal
 from clearpath.importers.base import DateOrder, ImportProblem, ParseOptions, Source
 from clearpath.importers.registry import by_name, detect, names
 from clearpath.messages.importing import ImportRequest, ImportResult, import_export
@@ -92,6 +92,11 @@ def _date_order(dayfirst: bool, monthfirst: bool) -> DateOrder | None:
     return DateOrder.DAY_FIRST if dayfirst else DateOrder.MONTH_FIRST if monthfirst else None
 
 
+def _console(*, stderr: bool = False) -> Console:
+    # markup=False: file names and message text are never rich markup.
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, markup=False)
+
+
 def _stop(message: str, code: int) -> None:
     typer.echo(message, err=True)
     raise typer.Exit(code)
@@ -118,8 +123,9 @@ class Helpers:
 
 
 def register(app: typer.Typer, helpers: Helpers) -> None:
-    """Add `parse` and `import` to ``app``."""
+    """Add `parse`, `import` and `analyze` to ``app``."""
     app.command(name="parse")(parse_command)
+    _register_analyze(app, helpers)
 
     @app.command(name="import")
     def import_command(
@@ -189,7 +195,7 @@ def register(app: typer.Typer, helpers: Helpers) -> None:
 
 
 def _run_import(vault: Vault, request: ImportRequest) -> ImportResult:
-    console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+    console = _console(stderr=True)
     bar = RichProgress(
         TextColumn("Importing"),
         BarColumn(),
@@ -208,7 +214,7 @@ def _run_import(vault: Vault, request: ImportRequest) -> ImportResult:
 
 
 def _say_done(result: ImportResult) -> None:
-    out = Console(highlight=False, soft_wrap=True, markup=False)
+    out = _console()
     new = f"{result.new:,} new message{'s' if result.new != 1 else ''}"
     seen = f"{result.seen:,} already kept" if result.seen else "none already kept"
     files = (
@@ -220,3 +226,43 @@ def _say_done(result: ImportResult) -> None:
         f"Imported: {new} ({seen}){files}. The original export is kept as "
         f"CP-{result.file_item:06d}, encrypted and logged."
     )
+
+
+def _register_analyze(app: typer.Typer, helpers: Helpers) -> None:
+    @app.command(name="analyze")
+    def analyze(
+        file: Annotated[
+            Path | None,
+            typer.Argument(
+                metavar="FILE",
+                help="A file of JSON lines. Default: standard input.",
+                dir_okay=False,
+            ),
+        ] = None,
+    ) -> None:
+        """Check texts with the analysis rules; needs no vault and sends nothing anywhere.
+
+        Each input line is a JSON object like {"id": 1, "text": "...", "direction": "out"}
+        ("out" for a draft you write, "in" for a message you received). Writes one JSON line per
+        input, in order, with the categories, flags (exact spans, why, suggestion) and, for
+        drafts, a suggested version. Bad lines are reported with their number on stderr (exit 2).
+        The format is described in docs/analysis.md.
+        """
+        # Imported here: only this command needs the rules.
+        from clearpath.analysis.cli_command import run
+
+        with helpers.calm_errors():
+            if file is None:
+                if stdin_is_terminal(sys.stdin):
+                    _console(stderr=True).print("Type or paste JSON lines; end with Ctrl+D.")
+                code = run(sys.stdin.buffer, sys.stdout, sys.stderr)
+            else:
+                try:
+                    source = file.open("rb")
+                except OSError as exc:
+                    reason = exc.strerror or "it could not be opened"
+                    raise InputError(f"Cannot read {file}: {reason}.") from None
+                with source:
+                    code = run(source, sys.stdout, sys.stderr)
+        if code:
+            raise typer.Exit(code)
