@@ -8,27 +8,22 @@ the records this import added.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from clearpath.evidence import checkpoints
-from clearpath.evidence.files import FileInfo, add_file
 from clearpath.evidence.log import append_event
-from clearpath.evidence.models import ACTIVE, EvidenceFile
 from clearpath.importers.base import Importer, ImportProblem, ParsedMessage, ParseOptions, Source
 from clearpath.importers.registry import by_name, detect
-from clearpath.importers.whatsapp import zip_members
 from clearpath.messages import search
 from clearpath.messages.models import Conversation, Message, MessageFile, MessageImport
+from clearpath.messages.originals import keep_attachments, keep_original
 from clearpath.messages.records import KeyMaker, RecordsHasher, records_hash
 from clearpath.messages.timezones import WallClock, is_zone
 from clearpath.vault.service import Vault
@@ -39,7 +34,6 @@ DEFAULT_CACHE = -2000
 # During an import (KiB, as SQLite counts a negative cache_size): 64 MiB.
 IMPORT_CACHE = -65536
 SAMPLE = 20
-READ_CHUNK = 1024 * 1024
 Progress = Callable[[int, int], None]
 
 
@@ -136,8 +130,8 @@ def import_export(
     if summary.count == 0:
         raise ImportProblem("This export holds no messages, so there is nothing to import.")
     importer = by_name(summary.format)
-    original = _original(vault, request.source, stored_file_id)
-    kept = _attachments(vault, request.source, summary.attachment_names)
+    original = keep_original(vault, request.source, stored_file_id)
+    kept = keep_attachments(vault, request.source, summary.attachment_names)
     with vault.session() as db:
         conversation = _conversation(db, request, summary)
         record = MessageImport(
@@ -191,86 +185,6 @@ def import_export(
             file_item=original.item_number,
             attachments_kept=len(kept),
         )
-
-
-def _stream(opener: Callable[[], Any]) -> Iterator[bytes]:
-    with opener() as stream:
-        while chunk := stream.read(READ_CHUNK):
-            yield chunk
-
-
-def _sha256(opener: Callable[[], Any]) -> str:
-    digest = hashlib.sha256()
-    for chunk in _stream(opener):
-        digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _existing(vault: Vault, sha256: str) -> int | None:
-    with vault.session() as db:
-        found = db.scalar(
-            select(EvidenceFile.id).where(
-                EvidenceFile.sha256 == sha256, EvidenceFile.state == ACTIVE
-            )
-        )
-    return int(found) if found is not None else None
-
-
-def _info(vault: Vault, file_id: int) -> FileInfo:
-    from clearpath.evidence.files import get_file
-
-    with vault.session() as db:
-        return get_file(db, file_id)
-
-
-def _original(vault: Vault, source: Source, stored_file_id: int | None) -> FileInfo:
-    """The export as an evidence file: the one given, one with the same bytes, or a new one."""
-    if stored_file_id is not None:
-        return _info(vault, stored_file_id)
-    same = _existing(vault, _sha256(source.open))
-    if same is not None:
-        return _info(vault, same)
-    return add_file(vault, _stream(source.open), source.name)
-
-
-def _attachments(vault: Vault, source: Source, wanted: Iterable[str]) -> dict[str, int]:
-    """Files inside a zip export that messages refer to, each kept as evidence."""
-    names = set(wanted)
-    members = zip_members(source) if names else None
-    if not members:
-        return {}
-    kept: dict[str, int] = {}
-    for member in members:
-        short = member.rsplit("/", 1)[-1]
-        if short not in names or short in kept:
-            continue
-
-        def opener(member: str = member) -> Any:
-            return _ZipMember(source, member)
-
-        same = _existing(vault, _sha256(opener))
-        kept[short] = same if same is not None else add_file(vault, _stream(opener), short).id
-    return kept
-
-
-class _ZipMember:
-    """One file inside the zip export, opened as a stream (closing both when done)."""
-
-    def __init__(self, source: Source, member: str) -> None:
-        self._outer = source.open()
-        self._archive = zipfile.ZipFile(self._outer)
-        self._inner = self._archive.open(member)
-
-    def read(self, size: int = -1) -> bytes:
-        return self._inner.read(size)
-
-    def __enter__(self) -> _ZipMember:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._inner.close()
-        self._archive.close()
-        self._outer.close()
 
 
 def _conversation(db: Session, request: ImportRequest, summary: Preview) -> int:
