@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
+from clearpath.printing.document import ClearpathPDF
+
 # Scripts whose letters change shape or order with their neighbours, and combining marks.
 _SHAPED = re.compile(
     "[\u0300-\u036f\u0590-\u0fff\u1000-\u109f\u1100-\u11ff\u1780-\u18af\u1a00-\u1aff"
@@ -258,3 +260,11 @@ def heading(pdf: FPDF, measure: Measure, text: str, *, size: float = 14.0) -> No
     block(pdf, measure, text, line_height=size * 0.5)
     pdf.ln(1.5)
     pdf.set_font("body", "", 11)
+
+
+def small_heading(pdf: ClearpathPDF, text: str) -> None:
+    """A heading inside an incident; starts a new page when too little room is left."""
+    if pdf.get_y() + 20 > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    pdf.set_font(pdf.FONT, "B", 10.5)
+    pdf.cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -17,7 +17,7 @@ from PIL.Image import Image
 
 from clearpath.evidence.records import changed_fields
 from clearpath.printing.document import MUTED, ClearpathPDF
-from clearpath.report import pdf_charts, pdf_layout
+from clearpath.report import pdf_charts, pdf_layout, pdf_quotes
 from clearpath.report.data import FileItem, ReportData, ReportIncident
 from clearpath.report.pdf_layout import Measure, needs_shaping, shaping
 from clearpath.report.pdf_text import (
@@ -60,7 +60,7 @@ def build_report(data: ReportData, seal: Seal, thumbnail: Thumbnail | None = Non
     _chronology(pdf, measure, data)
     contact_text = " ".join(f"{c.topic} {c.summary} {c.my_reply}" for c in data.contact_log)
     with shaping(pdf, needs_shaping(contact_text)):
-        _contact_log(pdf, measure, data)
+        pdf_quotes.contact_log(pdf, measure, data, TABLE_SIZE)
     kinds = " ".join(i.category_text() for i in data.incidents)
     with shaping(pdf, needs_shaping(kinds)):
         _pattern(pdf, data)
@@ -139,32 +139,6 @@ def _chronology(pdf: ClearpathPDF, measure: Measure, data: ReportData) -> None:
         measure,
         (22, 22, 28, 50, 52),
         ("Occurred", "Recorded", "Kinds", "Summary", "Files (item, SHA-256)"),
-        rows,
-        size=TABLE_SIZE,
-        font=pdf.FONT,
-    )
-
-
-def _contact_log(pdf: ClearpathPDF, measure: Measure, data: ReportData) -> None:
-    if not data.contact_log:
-        return
-    pdf.add_page()
-    pdf.heading("Required contact", 1)
-    pdf.paragraph(
-        "Contact that could not be avoided (about children, money or property), as logged at "
-        "the time, with the reply that was sent. Only entries chosen for this report are shown.",
-        size=9,
-        muted=True,
-    )
-    rows = [
-        (c.occurred, c.channel or "\u2014", c.topic or "\u2014", c.summary, c.my_reply or "\u2014")
-        for c in data.contact_log
-    ]
-    pdf_layout.table(
-        pdf,
-        measure,
-        (24, 20, 30, 50, 50),
-        ("When", "Channel", "Topic", "What was said", "My reply"),
         rows,
         size=TABLE_SIZE,
         font=pdf.FONT,
@@ -258,31 +232,11 @@ def _incident(
         if value:
             pdf_layout.label_value(pdf, measure, name, value)
     pdf.ln(1)
-    _small_heading(pdf, "What happened")
+    pdf_layout.small_heading(pdf, "What happened")
     pdf_layout.paragraph(pdf, measure, latest.what_happened or "\u2014")
     _versions(pdf, measure, incident)
-    _messages(pdf, measure, incident)
+    pdf_quotes.messages(pdf, measure, incident)
     _incident_files(pdf, measure, incident, thumbnail)
-
-
-def _messages(pdf: ClearpathPDF, measure: Measure, incident: ReportIncident) -> None:
-    if not incident.messages:
-        return
-    _small_heading(pdf, "Messages, quoted exactly as received or sent")
-    for quote in incident.messages:
-        who = quote.sender or ("You" if quote.direction == "out" else "Notice")
-        source = f"from {quote.source_item} ({quote.source_place}), SHA-256 {quote.source_sha256}"
-        text = f"{quote.raw_timestamp}  {who}: {quote.text}"
-        with shaping(pdf, needs_shaping(text)):
-            pdf_layout.paragraph(pdf, measure, text)
-        pdf_layout.paragraph(pdf, measure, source, size=7)
-
-
-def _small_heading(pdf: ClearpathPDF, text: str) -> None:
-    if pdf.get_y() + 20 > pdf.h - pdf.b_margin:
-        pdf.add_page()
-    pdf.set_font(pdf.FONT, "B", 10.5)
-    pdf.cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _person(name: str, contact: str) -> str:
@@ -301,7 +255,7 @@ def _versions(pdf: ClearpathPDF, measure: Measure, incident: ReportIncident) -> 
             f"Version {before.number}, saved {utc_text(before.saved_at)}; "
             f"version {after.number} changed: {changed}."
         )
-    _small_heading(pdf, "Versions")
+    pdf_layout.small_heading(pdf, "Versions")
     if lines:
         pdf_layout.bullets(pdf, measure, lines, size=9.5)
         pdf_layout.paragraph(
@@ -327,7 +281,7 @@ def _incident_files(
 ) -> None:
     if not incident.files:
         return
-    _small_heading(pdf, "Files")
+    pdf_layout.small_heading(pdf, "Files")
     for item in incident.files:
         pdf_layout.paragraph(
             pdf,
