@@ -22,17 +22,7 @@ MAX_QUERY = 200
 PAGE_SIZE = 100
 
 
-REPORT_PATH = "/evidence/report"
-
-
-def _report_url(call: Call) -> str | None:
-    """The report page, once the report helper's routes are part of the app."""
-    routes = getattr(call.request.app, "routes", [])
-    return REPORT_PATH if any(getattr(r, "path", "") == REPORT_PATH for r in routes) else None
-
-
 def _page(call: Call, template: str, status: int = 200, **values: Any) -> Response:
-    values.setdefault("report_url", _report_url(call))
     return render(
         call.request,
         template,

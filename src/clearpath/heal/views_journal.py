@@ -150,7 +150,6 @@ def show_entry(call: Call) -> Response:
             tags=journal.tags_of(entry),
             kinds=KINDS,
             moods=MOODS,
-            evidence=True,
         )
 
 

@@ -8,7 +8,6 @@ from clearpath.plan.fields import FieldSpec
 from clearpath.plan.parts import LEAVING_TEXTS, ListSpec
 from clearpath.plan.services import Item, Row
 from clearpath.plan.summary import Numbers, PartContent, Plan
-from clearpath.plan.wallet_card import select_font
 from clearpath.printing.document import BODY_SIZE, INK, MUTED, ClearpathPDF
 
 DOCUMENT_TITLE = "Plan"
@@ -78,11 +77,11 @@ def item_words(item: Item, states: Iterable[tuple[str, str]], documents: bool) -
 def _field(pdf: ClearpathPDF, label: str, value: str) -> None:
     """A label on its own line and the value under it, each in its own paragraph, so a
     value in a right-to-left script keeps its own direction."""
-    select_font(pdf, "B", LABEL_SIZE)
+    pdf.set_font(pdf.FONT, "B", LABEL_SIZE)
     pdf.set_text_color(*MUTED)
     pdf.multi_cell(0, LABEL_SIZE * 0.5, label, new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(*INK)
-    select_font(pdf, "", BODY_SIZE)
+    pdf.set_font(pdf.FONT, "", BODY_SIZE)
     pdf.set_x(pdf.l_margin + INDENT)
     pdf.multi_cell(pdf.epw - INDENT, BODY_SIZE * 0.5, value, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(0.8)
@@ -92,7 +91,7 @@ def _checklist(pdf: ClearpathPDF, items: list[Item], states: Iterable[tuple[str,
                documents: bool) -> None:
     """One line per item with a box, ticked once the item has been looked at, so the paper
     can also be ticked by hand."""
-    select_font(pdf, "", BODY_SIZE)
+    pdf.set_font(pdf.FONT, "", BODY_SIZE)
     for item in items:
         pdf.set_x(pdf.l_margin)
         pdf.cell(INDENT + 2, BODY_SIZE * 0.5, TICKED if item.looked_at else BOX)
@@ -120,7 +119,7 @@ def _part(pdf: ClearpathPDF, part: PartContent) -> None:
         if several:
             pdf.heading(list_spec.title, level=3)
         for row in rows:
-            select_font(pdf, "B", 11)
+            pdf.set_font(pdf.FONT, "B", 11)
             pdf.multi_cell(0, 5.5, row.name, new_x="LMARGIN", new_y="NEXT")
             for label, value in entry_fields(list_spec, row):
                 _field(pdf, label, value)

@@ -75,17 +75,6 @@ def _fit(pdf: ClearpathPDF, text: str, width: float) -> str:
     return text + ELLIPSIS
 
 
-def select_font(pdf: ClearpathPDF, style: str, size: float) -> None:
-    """Select the body font for the next line, even when it seems selected already.
-
-    fpdf2 2.8.9 skips a set_font that repeats the current one, but after a line drawn only
-    in a fallback font (a Chinese name) the page still uses the fallback's glyph ids, so the
-    next line would print as garbage. Selecting the other style first forces the switch.
-    """
-    pdf.set_font(pdf.FONT, "" if style else "B", size)
-    pdf.set_font(pdf.FONT, style, size)
-
-
 def _draw_side(pdf: ClearpathPDF, lines: list[Line], x: float) -> None:
     size = LARGEST
     usable = CARD_H - 2 * PADDING
@@ -93,7 +82,7 @@ def _draw_side(pdf: ClearpathPDF, lines: list[Line], x: float) -> None:
         size -= 0.5
     y = TOP + PADDING
     for line in lines:
-        select_font(pdf, "B" if line.heading else "", size)
+        pdf.set_font(pdf.FONT, "B" if line.heading else "", size)
         if y + size * 0.5 > TOP + CARD_H - PADDING:
             break
         pdf.set_xy(x + PADDING, y)
